@@ -1,0 +1,3 @@
+export * from './frontmatter.ts';
+export * from './category.ts';
+export * from './site-config.ts';

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const localeSchema = z
+  .object({
+    /** Name of the language in itself, shown in the language switcher. @example label: 日本語 */
+    label: z.string().trim().min(1).optional(),
+    /** Site title in this language. @default the top-level `title` */
+    title: z.string().trim().min(1).optional(),
+    /** Text direction. @default 'ltr' */
+    dir: z.enum(['ltr', 'rtl']).default('ltr'),
+  })
+  .strict();
+
+const templatePlaceholders = /\{(query|url|locale)\}/g;
+
+/** The site config file, `kb.config.yml` at the project root (or the path in `KB_CONFIG`). */
+export const siteConfigSchema = z
+  .object({
+    /** Site title, used in the header, `<title>` and feeds. @default 'Help Center' */
+    title: z.string().trim().min(1).default('Help Center'),
+    /** Public origin the site is served from; used for canonical URLs, the sitemap and feeds. @default 'http://localhost:4321' */
+    url: z.url({ protocol: /^https?$/ }).default('http://localhost:4321').transform((u) => u.replace(/\/+$/, '')),
+    /** Locale used for `/` and as the fallback. Ignored if the content has no folder for it. @default 'en' */
+    defaultLocale: z.string().trim().default('en'),
+    /** Per-locale labels and titles, keyed by BCP-47 tag. Locales come from the content folders; this only labels them. @default {} */
+    locales: z.record(z.string(), localeSchema).default({}),
+    /** Contact link. `{query}`, `{url}` and `{locale}` are replaced (URL-encoded). @example contactUrl: https://example.com/contact?q={query}&from={url}&lang={locale} */
+    contactUrl: z
+      .string()
+      .trim()
+      .default('mailto:support@example.com?subject=Help%20request&body={query}%0A%0A{url}')
+      .refine((t) => /^(https?:|mailto:|\/)/.test(t), 'must start with https://, http://, mailto: or /'),
+    /** Base of the "Edit this page" link; the article's path under the content folder is appended. Empty hides the link. @default '' */
+    editLinkBase: z.string().trim().default(''),
+    /** Where helpfulness and search events are sent with `navigator.sendBeacon`. Empty sends nothing. @default '' */
+    analyticsEndpoint: z.string().trim().default(''),
+    search: z
+      .object({
+        /** Results shown in the search dropdown. @default 8 */
+        maxResults: z.number().int().min(1).max(50).default(8),
+        /** Allow one-typo matches for Latin words of at least this many letters. 0 turns typo tolerance off. @default 4 */
+        typoMinLength: z.number().int().min(0).max(20).default(4),
+      })
+      .strict()
+      .default({ maxResults: 8, typoMinLength: 4 }),
+    /** Show a table of contents when an article has at least this many `##`/`###` headings. @default 3 */
+    tocMinHeadings: z.number().int().min(1).default(3),
+  })
+  .strict();
+
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+
+/** Fill a contact URL template. Every value is URL-encoded. */
+export function fillUrlTemplate(template: string, values: { query?: string; url?: string; locale?: string }): string {
+  return template.replace(templatePlaceholders, (_, key: 'query' | 'url' | 'locale') => encodeURIComponent(values[key] ?? ''));
+}
