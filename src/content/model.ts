@@ -71,9 +71,9 @@ export interface Article {
   /** Body as plain text (for similarity and feeds). */
   text: string;
   /** Links found in the body (href as written, with the 1-based line), for the link checker. */
-  links: { href: string; line?: number }[];
-  /** Images found in the body (src as written, with the 1-based line). */
-  images: { src: string; line?: number }[];
+  links: { href: string; resolved?: string; line?: number }[];
+  /** Images found in the body (src as written, with the 1-based line); `found` is false when the file is missing. */
+  images: { src: string; line?: number; found: boolean }[];
 }
 
 export interface Category {
@@ -104,5 +104,7 @@ export interface KnowledgeBase {
   /** Published articles (no drafts), in locale, category and display order. */
   articles: Article[];
   categories: Category[];
+  /** Images referenced by articles: the content-hashed public URL and the file to copy there. */
+  images: { url: string; source: string }[];
   diagnostics: Diagnostic[];
 }

@@ -1,0 +1,39 @@
+import type { PluggableList } from 'unified';
+import type { VFile } from 'vfile';
+import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeHighlight from 'rehype-highlight';
+import remarkCallouts, { type CalloutType } from './remark-callouts.ts';
+import remarkFaq from './remark-faq.ts';
+import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
+import rehypeArticleLinks from './rehype-article-links.ts';
+import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeImages, { type ResolvedImage } from './rehype-images.ts';
+import { articleSanitizeSchema } from '../src/markdown/sanitize-schema.ts';
+
+export interface PipelineContext {
+  siteOrigin: string;
+  calloutLabel: (type: CalloutType, file: VFile) => string;
+  anchorLabel: (text: string, file: VFile) => string;
+  resolveLink: (href: string, file: VFile) => string | undefined;
+  resolveImage: (src: string, file: VFile) => ResolvedImage | undefined;
+}
+
+/** The Markdown pipeline in order. Sanitizing comes before our own plugins, so only writer input is filtered. */
+export function remarkPlugins(ctx: PipelineContext): PluggableList {
+  return [remarkGfm, remarkDirective, [remarkCallouts, { label: ctx.calloutLabel }], remarkFaq];
+}
+
+export function rehypePlugins(ctx: PipelineContext): PluggableList {
+  return [
+    rehypeRaw,
+    [rehypeSanitize, articleSanitizeSchema],
+    [rehypeHeadingAnchors, { anchorLabel: ctx.anchorLabel }],
+    [rehypeArticleLinks, { resolve: ctx.resolveLink }],
+    [rehypeImages, { resolve: ctx.resolveImage }],
+    [rehypeExternalLinks, { siteOrigin: ctx.siteOrigin }],
+    [rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] }],
+  ];
+}

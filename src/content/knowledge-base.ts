@@ -1,0 +1,350 @@
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname, extname, basename, sep } from 'node:path';
+import { slug as slugify } from 'github-slugger';
+import { parse as parseYaml } from 'yaml';
+import type { VFile } from 'vfile';
+import { categorySchema, type CategoryMeta, type SiteConfig } from '../schemas/index.ts';
+import type { Article, Category, Diagnostic, KnowledgeBase, LocaleInfo } from './model.ts';
+import { parseArticleSource } from './parse-frontmatter.ts';
+import { loadSiteConfig } from './load-site-config.ts';
+import { readGitDates } from './git-dates.ts';
+import { ImageAssets } from './image-assets.ts';
+import { sortDiagnostics } from './diagnostics.ts';
+import { createArticleRenderer } from '../markdown/render-article.ts';
+import { translate, languageName } from '../i18n/ui-strings.ts';
+import type { CalloutType } from '../../plugins/remark-callouts.ts';
+
+export interface LoadOptions {
+  /** @default process.env.KB_CONTENT_DIR, else `<cwd>/content` */
+  contentDir?: string;
+  /** @default process.env.KB_CONFIG, else `<cwd>/kb.config.yml` (optional file) */
+  configPath?: string;
+  /** Read last-updated dates from git. @default true */
+  gitDates?: boolean;
+}
+
+const localeFolder = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** Past this a page is unusable for a reader; the build says so instead of shipping a giant page. */
+export const maxArticleBytes = 2 * 1024 * 1024;
+
+export function resolveContentDir(contentDir?: string): string {
+  return resolve(contentDir ?? process.env.KB_CONTENT_DIR ?? join(process.cwd(), 'content'));
+}
+
+interface Draft {
+  locale: string;
+  category: string;
+  fileSlug: string;
+  absolutePath: string;
+  sourcePath: string;
+  displayPath: string;
+  bytes: Buffer;
+}
+
+/** Read the whole content folder into a KnowledgeBase. Never throws for writer mistakes: they become diagnostics. */
+export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<KnowledgeBase> {
+  const contentDir = resolveContentDir(options.contentDir);
+  const configPath = resolve(options.configPath ?? process.env.KB_CONFIG ?? join(process.cwd(), 'kb.config.yml'));
+  const { config, diagnostics } = loadSiteConfig(configPath);
+  const display = (abs: string) => relative(process.cwd(), abs) || abs;
+  const error = (file: string, code: string, message: string, hint?: string, line?: number) =>
+    diagnostics.push({ severity: 'error', code, file, line, message, hint });
+  const warn = (file: string, code: string, message: string, hint?: string, line?: number) =>
+    diagnostics.push({ severity: 'warning', code, file, line, message, hint });
+
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    error(display(contentDir), 'content-missing', 'the content folder does not exist', 'Create it, or point KB_CONTENT_DIR at your content folder');
+    return emptyKnowledgeBase(config, contentDir, diagnostics);
+  }
+
+  // 1. Walk the tree: <lang>/<category>/<slug>.md. Anything else is explained, not ignored silently.
+  const drafts: Draft[] = [];
+  const categoryFolders: { locale: string; category: string; dir: string }[] = [];
+  const localeCodes: string[] = [];
+  for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
+    const abs = join(contentDir, entry.name);
+    if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+    if (!entry.isDirectory()) {
+      if (entry.name.endsWith('.md')) error(display(abs), 'wrong-depth', 'articles must be inside a language and a category folder', `Move it to ${display(join(contentDir, 'en', 'general', entry.name))}`);
+      continue;
+    }
+    if (!localeFolder.test(entry.name)) {
+      error(display(abs), 'unknown-locale', `"${entry.name}" is not a language folder`, 'Top-level folders must be language tags such as en, ja, ko or pt-BR; prefix other folders with _ (e.g. _assets)');
+      continue;
+    }
+    localeCodes.push(entry.name);
+    for (const cat of readdirSync(abs, { withFileTypes: true })) {
+      const catAbs = join(abs, cat.name);
+      if (cat.name.startsWith('_') || cat.name.startsWith('.')) continue;
+      if (!cat.isDirectory()) {
+        if (cat.name.endsWith('.md')) error(display(catAbs), 'wrong-depth', 'articles must be inside a category folder', `Move it to ${display(join(abs, 'general', cat.name))}`);
+        continue;
+      }
+      const category = slugify(cat.name);
+      if (category !== cat.name) warn(display(catAbs), 'folder-name', `the folder name "${cat.name}" is published as "${category}"`, `Rename the folder to ${category} so URLs match`);
+      categoryFolders.push({ locale: entry.name, category, dir: catAbs });
+      collectArticles(catAbs, entry.name, category, drafts, display, error, warn);
+    }
+  }
+  localeCodes.sort();
+
+  const defaultLocale = localeCodes.includes(config.defaultLocale) ? config.defaultLocale : localeCodes.includes('en') ? 'en' : (localeCodes[0] ?? config.defaultLocale);
+  const locales: LocaleInfo[] = [defaultLocale, ...localeCodes.filter((l) => l !== defaultLocale)]
+    .filter((l) => localeCodes.includes(l))
+    .map((code) => ({
+      code,
+      label: config.locales[code]?.label ?? languageName(code),
+      title: config.locales[code]?.title ?? config.title,
+      dir: config.locales[code]?.dir ?? 'ltr',
+    }));
+
+  // 2. Frontmatter first, for every file, so links can resolve to any article before rendering.
+  const parsed = drafts.map((d) => {
+    if (d.bytes.length > maxArticleBytes) {
+      error(d.displayPath, 'too-large', `the article is ${(d.bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${maxArticleBytes / 1024 / 1024} MB`, 'Split it into several articles');
+      return { d, p: undefined };
+    }
+    const p = parseArticleSource(d.bytes, d.displayPath);
+    diagnostics.push(...p.diagnostics);
+    return { d, p: p.frontmatter ? p : undefined };
+  });
+
+  const byPath = new Map<string, { url: string; article?: Article }>();
+  const byUrl = new Map<string, string>();
+  for (const { d, p } of parsed) {
+    if (!p?.frontmatter) continue;
+    const slug = p.frontmatter.slug ?? d.fileSlug;
+    const url = `/${d.locale}/${d.category}/${slug}/`;
+    const clash = byUrl.get(url);
+    if (clash) {
+      error(d.displayPath, 'duplicate-url', `this article and ${clash} are both published at ${url}`, 'Rename one file or give one of them a different slug in its frontmatter');
+    } else byUrl.set(url, d.displayPath);
+    byPath.set(d.absolutePath, { url });
+  }
+  const categoryDirs = new Map(categoryFolders.map((c) => [c.dir, `/${c.locale}/${c.category}/`]));
+
+  // 3. Render every article once.
+  const images = new ImageAssets(contentDir);
+  const renderer = createArticleRenderer({
+    siteOrigin: config.url,
+    calloutLabel: (type: CalloutType, file: VFile) => translate(file.data.locale ?? 'en', `callout.${type}`),
+    anchorLabel: (text: string, file: VFile) => translate(file.data.locale ?? 'en', 'article.linkTo', { text }),
+    resolveLink: (href, file) => resolveArticleLink(href, file.path, byPath, categoryDirs, contentDir),
+    resolveImage: (src, file) => {
+      const target = safeDecode(src.split(/[?#]/)[0]!);
+      return target ? images.resolve(resolve(dirname(file.path), target)) : undefined;
+    },
+  });
+  const gitDates = options.gitDates === false ? new Map<string, Date>() : readGitDates(contentDir);
+
+  const allArticles: Article[] = [];
+  for (const { d, p } of parsed) {
+    if (!p?.frontmatter || !byPath.has(d.absolutePath) || byUrl.get(byPath.get(d.absolutePath)!.url) !== d.displayPath) continue;
+    const fm = p.frontmatter;
+    const rendered = renderer({ body: p.body, path: d.absolutePath, locale: d.locale, articleType: fm.type, lineOffset: p.bodyLineOffset });
+    for (const m of rendered.messages) warn(d.displayPath, 'markdown', m.message, undefined, m.line);
+    const article: Article = {
+      locale: d.locale,
+      category: d.category,
+      slug: fm.slug ?? d.fileSlug,
+      translationKey: `${d.category}/${d.fileSlug}`,
+      url: byPath.get(d.absolutePath)!.url,
+      sourcePath: d.sourcePath,
+      displayPath: d.displayPath,
+      title: fm.title,
+      description: fm.description,
+      type: fm.type,
+      tags: fm.tags,
+      keywords: fm.keywords,
+      order: fm.order,
+      draft: fm.draft,
+      featured: fm.featured,
+      related: fm.related,
+      updated: fm.updated ?? gitDates.get(d.absolutePath),
+      frontmatter: fm,
+      html: rendered.html,
+      headings: rendered.headings,
+      sections: rendered.sections,
+      faq: rendered.faq,
+      text: rendered.text,
+      links: rendered.links.map((l) => ({ href: l.href, resolved: l.resolved, line: l.line })),
+      images: rendered.images.map((i) => ({ src: i.src, line: i.line, found: i.found })),
+    };
+    byPath.get(d.absolutePath)!.article = article;
+    allArticles.push(article);
+  }
+
+  // 4. Categories, with their display order and humanised titles.
+  const categories: Category[] = [];
+  for (const folder of categoryFolders) {
+    const meta = readCategoryMeta(folder.dir, display, diagnostics);
+    const articles = allArticles
+      .filter((a) => !a.draft && a.locale === folder.locale && a.category === folder.category)
+      .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, a.locale));
+    if (articles.length === 0) {
+      warn(display(folder.dir), 'empty-category', 'the category has no published articles, so it is not shown', 'Add an article, publish a draft, or remove the folder');
+      continue;
+    }
+    categories.push({
+      locale: folder.locale,
+      slug: folder.category,
+      title: meta.title ?? humanise(folder.category),
+      description: meta.description,
+      order: meta.order,
+      url: `/${folder.locale}/${folder.category}/`,
+      articles,
+    });
+  }
+  categories.sort((a, b) => a.locale.localeCompare(b.locale) || a.order - b.order || a.title.localeCompare(b.title, a.locale));
+  const articles = categories.flatMap((c) => c.articles);
+
+  return {
+    config,
+    contentDir,
+    defaultLocale,
+    locales,
+    allArticles,
+    articles,
+    categories,
+    images: [...images.byUrl.values()].map((i) => ({ url: i.url, source: i.source })),
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+function collectArticles(
+  dir: string,
+  locale: string,
+  category: string,
+  drafts: Draft[],
+  display: (abs: string) => string,
+  error: (file: string, code: string, message: string, hint?: string) => void,
+  warn: (file: string, code: string, message: string, hint?: string) => void,
+) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const abs = join(dir, entry.name);
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    if (entry.isDirectory()) {
+      const nested = readdirSync(abs, { recursive: true }).some((f) => String(f).endsWith('.md'));
+      if (nested) error(display(abs), 'wrong-depth', 'categories cannot contain sub-folders of articles', `Move the articles up into ${display(dir)} or into a category of their own`);
+      continue;
+    }
+    if (extname(entry.name).toLowerCase() !== '.md') continue;
+    const base = basename(entry.name, extname(entry.name));
+    const fileSlug = slugify(base);
+    if (!fileSlug) {
+      error(display(abs), 'file-name', `the file name "${entry.name}" has no letters or digits to build a URL from`, 'Rename it, e.g. request-a-refund.md');
+      continue;
+    }
+    if (fileSlug !== base) {
+      warn(display(abs), 'file-name', `the file name "${entry.name}" is published as "${fileSlug}"`, `Rename it to ${fileSlug}.md, or set slug: in its frontmatter`);
+    }
+    drafts.push({
+      locale,
+      category,
+      fileSlug,
+      absolutePath: abs,
+      sourcePath: relative(resolveRoot(dir, 2), abs).split(sep).join('/'),
+      displayPath: display(abs),
+      bytes: readFileSync(abs),
+    });
+  }
+}
+
+function resolveRoot(categoryDir: string, up: number): string {
+  let d = categoryDir;
+  for (let i = 0; i < up; i++) d = dirname(d);
+  return d;
+}
+
+function readCategoryMeta(dir: string, display: (abs: string) => string, diagnostics: Diagnostic[]): CategoryMeta {
+  const defaults = categorySchema.parse({});
+  const file = ['_category.yml', '_category.yaml'].map((n) => join(dir, n)).find((f) => existsSync(f));
+  if (!file) return defaults;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) ?? {};
+  } catch (e) {
+    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    diagnostics.push({ severity: 'error', code: 'category-yaml', file: display(file), line, message: `not valid YAML (${String((e as Error).message).split('\n')[0]})` });
+    return defaults;
+  }
+  const result = categorySchema.safeParse(raw);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.');
+    diagnostics.push({
+      severity: 'error',
+      code: 'category-field',
+      file: display(file),
+      message: issue.code === 'unrecognized_keys' ? `unknown key "${key}"` : `${key}: ${issue.message}`,
+      hint: 'A _category.yml may hold title, description and order',
+    });
+  }
+  return defaults;
+}
+
+/** `getting-started` → `Getting started`. */
+export function humanise(folder: string): string {
+  const words = folder.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `../billing/refund.md#fees` written in `content/en/account/x.md` → `/en/billing/refund/#fees`. */
+export function resolveArticleLink(
+  href: string,
+  fromFile: string | undefined,
+  byPath: Map<string, { url: string }>,
+  categoryDirs: Map<string, string>,
+  contentDir: string,
+): string | undefined {
+  if (!fromFile || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/') || href.startsWith('#') || href.startsWith('//')) return undefined;
+  const [pathPart, hash] = splitHash(href);
+  const decoded = safeDecode(pathPart.split('?')[0]!);
+  if (!decoded) return undefined;
+  const target = resolve(dirname(fromFile), decoded);
+  if (!target.startsWith(contentDir)) return undefined;
+  const article = byPath.get(target) ?? byPath.get(`${target}.md`);
+  if (article) return article.url + hash;
+  const dir = target.endsWith('_category.yml') ? dirname(target) : target.replace(/[\\/]$/, '');
+  const category = categoryDirs.get(dir);
+  if (category) return category + hash;
+  const localeDir = relative(contentDir, dir);
+  if (localeFolder.test(localeDir)) return `/${localeDir}/${hash}`;
+  return undefined;
+}
+
+function splitHash(href: string): [string, string] {
+  const i = href.indexOf('#');
+  return i === -1 ? [href, ''] : [href.slice(0, i), href.slice(i)];
+}
+
+function emptyKnowledgeBase(config: SiteConfig, contentDir: string, diagnostics: Diagnostic[]): KnowledgeBase {
+  return { config, contentDir, defaultLocale: config.defaultLocale, locales: [], allArticles: [], articles: [], categories: [], images: [], diagnostics };
+}
+
+const cacheKey = Symbol.for('kb-site.knowledge-base');
+type Cache = { key: string; promise: Promise<KnowledgeBase> };
+
+/**
+ * The knowledge base for this process. Astro bundles page code separately from the integration, so the
+ * cache lives on globalThis: Markdown is rendered once per build however many module copies ask.
+ */
+export function getKnowledgeBase(options: LoadOptions = {}): Promise<KnowledgeBase> {
+  const g = globalThis as typeof globalThis & { [cacheKey]?: Cache };
+  const key = `${resolveContentDir(options.contentDir)}|${options.configPath ?? process.env.KB_CONFIG ?? ''}`;
+  if (!g[cacheKey] || g[cacheKey].key !== key) g[cacheKey] = { key, promise: loadKnowledgeBase(options) };
+  return g[cacheKey].promise;
+}
+
+/** Forget the cached knowledge base (the dev server calls this when content changes). */
+export function invalidateKnowledgeBase(): void {
+  delete (globalThis as typeof globalThis & { [cacheKey]?: Cache })[cacheKey];
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { siteConfigSchema, type SiteConfig } from '../schemas/index.ts';
+import type { Diagnostic } from './model.ts';
+import { didYouMean } from './diagnostics.ts';
+
+/** Read and validate `kb.config.yml`. A missing file means all defaults; every problem is reported with its line. */
+export function loadSiteConfig(path: string): { config: SiteConfig; diagnostics: Diagnostic[] } {
+  const file = relative(process.cwd(), path) || path;
+  const diagnostics: Diagnostic[] = [];
+  const defaults = siteConfigSchema.parse({});
+  if (!existsSync(path)) return { config: defaults, diagnostics };
+
+  const source = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const doc = parseDocument(source, { prettyErrors: false });
+  const lineAt = (offset?: number) => (offset === undefined ? undefined : source.slice(0, offset).split('\n').length);
+  for (const e of doc.errors) {
+    diagnostics.push({ severity: 'error', code: 'config-yaml', file, line: lineAt(e.pos[0]), message: `the config is not valid YAML (${e.message.split('\n')[0]})` });
+  }
+  if (diagnostics.length) return { config: defaults, diagnostics };
+
+  const result = siteConfigSchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return { config: result.data, diagnostics };
+  const known = Object.keys(siteConfigSchema.shape);
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String);
+    let message = `${path.join('.') || 'config'}: ${issue.message}`;
+    let hint: string | undefined;
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      const where = path.length ? `${path.join('.')}.` : '';
+      message = `unknown config key "${where}${key}"`;
+      const suggestion = path.length === 0 ? didYouMean(key, known) : undefined;
+      hint = suggestion ? `Did you mean "${suggestion}"?` : path.length === 0 ? `Known keys: ${known.join(', ')}` : undefined;
+      path.push(key);
+    }
+    diagnostics.push({ severity: 'error', code: 'config', file, line: lineAt(nodeOffset(doc, path)), message, hint });
+  }
+  return { config: defaults, diagnostics };
+}
+
+function nodeOffset(doc: Document, path: string[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined;
+  for (const key of path) {
+    if (!isMap(node)) break;
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    if (!pair) break;
+    offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+    node = pair.value;
+  }
+  return offset;
+}
