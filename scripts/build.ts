@@ -1,0 +1,33 @@
+// npm run build: check the content, build into a temporary folder, precompress, then swap it in for dist/.
+// A failed build never touches the previous dist/.
+import { rm, rename } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { build } from 'astro';
+import { getKnowledgeBase } from '../src/content/knowledge-base.ts';
+import { collectDiagnostics, printDiagnostics } from '../src/content/report.ts';
+import { precompress, exists } from '../src/build/finish-build.ts';
+
+const outDir = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? process.env.KB_OUT_DIR ?? 'dist');
+const started = performance.now();
+const kb = await getKnowledgeBase();
+const diagnostics = await collectDiagnostics(kb);
+if (!printDiagnostics(diagnostics, kb)) {
+  console.error('Build stopped: fix the errors above. The previous build output was left as it was.');
+  process.exit(1);
+}
+
+const staging = `${outDir}.staging-${process.pid}`;
+try {
+  await build({ root: process.cwd(), outDir: staging, logLevel: process.env.KB_QUIET ? 'error' : 'info' });
+  await precompress(staging);
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error('The previous build output was left as it was.');
+  process.exit(1);
+}
+const old = `${outDir}.old-${process.pid}`;
+if (await exists(outDir)) await rename(outDir, old);
+await rename(staging, outDir);
+await rm(old, { recursive: true, force: true });
+console.log(`Built ${kb.articles.length} articles in ${kb.locales.length} languages into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

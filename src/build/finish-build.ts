@@ -1,0 +1,77 @@
+import { copyFile, mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { join, dirname, extname } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
+import type { KnowledgeBase } from '../content/model.ts';
+import { contentSecurityPolicy } from '../security/csp.ts';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
+
+/** After Astro wrote the pages: copy article images and write host headers. `scripts/build.ts` precompresses last. */
+export async function finishBuild(kb: KnowledgeBase, outDir: string, writeExtra?: (outDir: string) => Promise<void>): Promise<void> {
+  await copyImages(kb, outDir);
+  await writeHostHeaders(kb, outDir);
+  if (writeExtra) await writeExtra(outDir);
+}
+
+async function copyImages(kb: KnowledgeBase, outDir: string) {
+  for (const image of kb.images) {
+    const target = join(outDir, image.url);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(image.source, target);
+  }
+}
+
+/**
+ * `_headers` (Netlify, Cloudflare Pages and others read it): the same CSP as the meta tag plus the
+ * header-only directives, and cache rules: content-hashed files forever, HTML always revalidated.
+ */
+async function writeHostHeaders(kb: KnowledgeBase, outDir: string) {
+  const lines = [
+    '/*',
+    `  Content-Security-Policy: ${contentSecurityPolicy(kb.config, { forHeader: true })}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    '  Cache-Control: public, max-age=0, must-revalidate',
+    '/_astro/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '/_assets/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '/_search/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '',
+  ];
+  await writeFile(join(outDir, '_headers'), lines.join('\n'));
+}
+
+/** `.br` and `.gz` beside each text file, so any static host or CDN can serve them without compressing on the fly. */
+export async function precompress(outDir: string): Promise<void> {
+  const files = await listFiles(outDir);
+  const queue = files.filter((f) => compressible.has(extname(f)));
+  const work = async (file: string) => {
+    const data = await readFile(file);
+    if (data.length < 256) return;
+    const [br, gzBytes] = await Promise.all([
+      brotli(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+      gz(data, { level: 9 }),
+    ]);
+    await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzBytes)]);
+  };
+  // Bounded concurrency: zlib runs on the libuv pool; more in flight only adds memory.
+  let next = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < queue.length) await work(queue[next++]!);
+  }));
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}

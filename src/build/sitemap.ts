@@ -1,0 +1,34 @@
+import type { SitemapItem } from '@astrojs/sitemap';
+import { getSiteData, alternatesFor } from '../site-data.ts';
+
+/**
+ * hreflang alternates from the knowledge base, not from URL patterns: a translation may have its own
+ * slug, and an untranslated article must not claim an alternate that does not exist.
+ */
+export async function sitemapSerializer(): Promise<(item: SitemapItem) => SitemapItem | undefined> {
+  const data = await getSiteData();
+  const origin = data.kb.config.url;
+  const byUrl = new Map(data.kb.articles.map((a) => [a.url, a]));
+  return (item) => {
+    const path = new URL(item.url).pathname;
+    // Search result pages and the language redirect at / are not content.
+    if (path === '/' || path.endsWith('/search/')) return undefined;
+    const locale = path.split('/')[1] ?? '';
+    const article = byUrl.get(path);
+    const rest = path.slice(locale.length + 1);
+    const category = data.categoriesByLocale.get(locale)?.find((c) => c.url === path);
+    const alternates = article
+      ? alternatesFor(data, { kind: 'article', article })
+      : category
+        ? alternatesFor(data, { kind: 'category', slug: category.slug })
+        : rest === '/'
+          ? alternatesFor(data, { kind: 'page', path: '/' })
+          : [];
+    const links = alternates.filter((a) => a.available).map((a) => ({ lang: a.locale.code, url: origin + a.href }));
+    return {
+      ...item,
+      links: links.length > 1 ? links : undefined,
+      lastmod: article?.updated?.toISOString(),
+    };
+  };
+}

@@ -1,0 +1,74 @@
+import type { Article, Category, KnowledgeBase, LocaleInfo } from './content/model.ts';
+import { getKnowledgeBase } from './content/knowledge-base.ts';
+import { computeRelated } from './content/related.ts';
+import { tokenize } from './search/tokenizer.ts';
+
+/**
+ * Everything the pages need, derived once per build from the knowledge base: translations,
+ * related articles, neighbours. Pages stay simple lookups.
+ */
+export interface SiteData {
+  kb: KnowledgeBase;
+  translations: Map<string, Map<string, Article>>;
+  related: Map<Article, Article[]>;
+  categoriesByLocale: Map<string, Category[]>;
+  articlesByLocale: Map<string, Article[]>;
+}
+
+const cacheKey = Symbol.for('kb-site.site-data');
+type Holder = { kb: KnowledgeBase; data: SiteData };
+
+export async function getSiteData(): Promise<SiteData> {
+  const kb = await getKnowledgeBase();
+  const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
+  if (g[cacheKey]?.kb === kb) return g[cacheKey].data;
+  const data = deriveSiteData(kb);
+  g[cacheKey] = { kb, data };
+  return data;
+}
+
+export function deriveSiteData(kb: KnowledgeBase): SiteData {
+  const translations = new Map<string, Map<string, Article>>();
+  for (const a of kb.articles) {
+    if (!translations.has(a.translationKey)) translations.set(a.translationKey, new Map());
+    translations.get(a.translationKey)!.set(a.locale, a);
+  }
+  const terms = (text: string) => tokenize(text).map((t) => t.term);
+  return {
+    kb,
+    translations,
+    related: computeRelated(kb.articles, { terms }),
+    categoriesByLocale: Map.groupBy(kb.categories, (c) => c.locale),
+    articlesByLocale: Map.groupBy(kb.articles, (a) => a.locale),
+  };
+}
+
+export function localeInfo(kb: KnowledgeBase, code: string): LocaleInfo {
+  return kb.locales.find((l) => l.code === code) ?? { code, label: code, title: kb.config.title, dir: 'ltr' };
+}
+
+export interface Alternate {
+  locale: LocaleInfo;
+  href: string;
+  /** False when the page has no translation there and the link falls back to that locale's home. */
+  available: boolean;
+}
+
+/** The page a switcher entry leads to in each locale: the same article or category, or that locale's home with a notice. */
+export type PageIdentity = { kind: 'article'; article: Article } | { kind: 'category'; slug: string } | { kind: 'page'; path: string };
+
+export function alternatesFor(data: SiteData, page: PageIdentity): Alternate[] {
+  return data.kb.locales.map((locale) => {
+    const l = locale.code;
+    const fallback = { locale, href: `/${l}/#untranslated`, available: false };
+    if (page.kind === 'article') {
+      const t = data.translations.get(page.article.translationKey)?.get(l);
+      return t ? { locale, href: t.url, available: true } : fallback;
+    }
+    if (page.kind === 'category') {
+      const c = data.categoriesByLocale.get(l)?.find((c) => c.slug === page.slug);
+      return c ? { locale, href: c.url, available: true } : fallback;
+    }
+    return { locale, href: `/${l}${page.path}`, available: true };
+  });
+}

@@ -1,0 +1,64 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Harness {
+  server: StaticServer;
+  browser: Browser;
+  /** A fresh page that records console errors, CSP violations and any request to a host other than the test server. */
+  open(path: string, options?: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean; viewport?: { width: number; height: number } }): Promise<TrackedPage>;
+  close(): Promise<void>;
+}
+
+export interface TrackedPage {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  externalRequests: string[];
+  cspViolations: string[];
+  dialogs: string[];
+}
+
+export async function startHarness(): Promise<Harness> {
+  const server = await startStaticServer(inject('distDir'));
+  const browser = await chromium.launch({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args });
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    async open(path, options = {}) {
+      const context = await browser.newContext({
+        colorScheme: options.colorScheme ?? 'light',
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      const tracked: TrackedPage = { page, context, consoleErrors: [], externalRequests: [], cspViolations: [], dialogs: [] };
+      page.on('console', (m) => {
+        if (m.type() === 'error') tracked.consoleErrors.push(m.text());
+        if (/Content Security Policy/i.test(m.text())) tracked.cspViolations.push(m.text());
+      });
+      page.on('pageerror', (e) => tracked.consoleErrors.push(String(e)));
+      page.on('dialog', (d) => {
+        tracked.dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue();
+        tracked.externalRequests.push(url);
+        return route.abort();
+      });
+      await page.goto(server.url + path);
+      return tracked;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { startHarness, type Harness } from './browser.ts';
+
+const dist = inject('distDir');
+const locales = ['en', 'ja', 'ko'];
+
+/** Pick real pages from the build, so the tests follow the content instead of hard-coding it. */
+function articlePages(locale: string): string[] {
+  const pages: string[] = [];
+  for (const category of readdirSync(join(dist, locale), { withFileTypes: true })) {
+    if (!category.isDirectory() || category.name === 'search') continue;
+    for (const slug of readdirSync(join(dist, locale, category.name), { withFileTypes: true })) {
+      if (slug.isDirectory()) pages.push(`/${locale}/${category.name}/${slug.name}/`);
+    }
+  }
+  return pages.sort();
+}
+const html = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+const faqPage = (locale: string) => articlePages(locale).find((p) => html(p).includes('"@type":"FAQPage"'));
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('every page type renders in each locale', () => {
+  for (const locale of locales) {
+    it(`renders the ${locale} home, a category, an article, search and the feed`, async () => {
+      const article = articlePages(locale)[0]!;
+      const category = article.split('/').slice(0, 3).join('/') + '/';
+      for (const path of [`/${locale}/`, category, article, `/${locale}/search/`]) {
+        const t = await h.open(path);
+        expect(await t.page.locator('html').getAttribute('lang')).toBe(locale);
+        await expect.poll(() => t.page.locator('h1').count()).toBe(1);
+        expect(await t.page.locator('[data-kb-search] input[type=search]').count()).toBeGreaterThan(0);
+        expect(t.consoleErrors, path).toEqual([]);
+        expect(t.externalRequests, path).toEqual([]);
+        expect(t.cspViolations, path).toEqual([]);
+        await t.context.close();
+      }
+      const feed = await fetch(`${h.server.url}/${locale}/feed.xml`).then((r) => r.text());
+      expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    });
+  }
+
+  it('shows no English interface text on Japanese and Korean pages', async () => {
+    for (const locale of ['ja', 'ko']) {
+      const t = await h.open(articlePages(locale)[0]!);
+      const chrome = await t.page.evaluate(() =>
+        [...document.querySelectorAll('header, footer, nav, .feedback, .article-meta, label, button')].map((e) => (e as HTMLElement).innerText).join(' '),
+      );
+      expect(chrome).not.toMatch(/\b(Search|Home|Previous|Next|Related|Was this|Yes|No|Updated|Contact)\b/);
+      await t.context.close();
+    }
+  });
+
+  it('serves a 404 page with a search box', async () => {
+    const t = await h.open('/en/no-such-page/');
+    expect(await t.page.locator('h1').innerText()).toMatch(/not found/i);
+    expect(await t.page.locator('[data-kb-search] input').count()).toBe(1);
+    await t.context.close();
+  });
+
+  it('reads without JavaScript', async () => {
+    const t = await h.open(articlePages('en')[0]!, { javaScriptEnabled: false });
+    expect((await t.page.locator('.prose').innerText()).length).toBeGreaterThan(100);
+    await t.context.close();
+  });
+
+  it('fits a 320 px wide screen without horizontal scrolling', async () => {
+    for (const path of ['/en/', articlePages('ja')[0]!]) {
+      const t = await h.open(path, { viewport: { width: 320, height: 640 } });
+      const overflow = await t.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await t.context.close();
+    }
+  });
+});
+
+describe('FAQ pages', () => {
+  it('opens the item a deep link points at, and carries FAQPage JSON-LD', async () => {
+    const path = faqPage('en')!;
+    expect(path).toBeDefined();
+    const id = /<summary>\s*<h2 id="([^"]+)"/.exec(html(path))![1]!;
+    const t = await h.open(`${path}#${id}`);
+    const open = await t.page.evaluate((id) => document.getElementById(decodeURIComponent(id))!.closest('details')!.open, id);
+    expect(open).toBe(true);
+    const ld = await t.page.evaluate(() => [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!)));
+    const faq = ld.find((d) => d['@type'] === 'FAQPage');
+    expect(faq['@context']).toBe('https://schema.org');
+    expect(faq.mainEntity.length).toBeGreaterThanOrEqual(3);
+    for (const q of faq.mainEntity) {
+      expect(q['@type']).toBe('Question');
+      expect(q.name).toMatch(/\S/);
+      expect(q.acceptedAnswer['@type']).toBe('Answer');
+      expect(q.acceptedAnswer.text.length).toBeGreaterThan(10);
+    }
+    await t.context.close();
+  });
+
+  it('opens an item when the hash changes after load, and works without JavaScript as <details>', async () => {
+    const path = faqPage('ja') ?? faqPage('en')!;
+    const ids = [...html(path).matchAll(/<summary>\s*<h2 id="([^"]+)"/g)].map((m) => m[1]!);
+    const t = await h.open(path);
+    await t.page.evaluate((id) => (location.hash = id), ids.at(-1)!);
+    await expect.poll(() => t.page.evaluate((id) => document.getElementById(decodeURIComponent(id))!.closest('details')!.open, ids.at(-1)!)).toBe(true);
+    await t.page.locator('summary').first().click();
+    expect(await t.page.locator('details.faq-item').first().getAttribute('open')).not.toBeNull();
+    await t.context.close();
+  });
+});
+
+describe('language switcher', () => {
+  it('leads to the same article in another language', async () => {
+    const en = articlePages('en').find((p) => articlePages('ja').includes(p.replace('/en/', '/ja/')))!;
+    const t = await h.open(en);
+    await t.page.locator('.language-switcher summary').click();
+    await t.page.locator('.language-menu a[lang="ja"]').click();
+    await t.page.waitForURL(`**${en.replace('/en/', '/ja/')}`);
+    expect(await t.page.locator('html').getAttribute('lang')).toBe('ja');
+    await t.context.close();
+  });
+
+  it('goes to the home page with a notice when there is no translation', async () => {
+    const untranslated = articlePages('en').find((p) => !articlePages('ko').includes(p.replace('/en/', '/ko/')))!;
+    const t = await h.open(untranslated);
+    await t.page.locator('.language-switcher summary').click();
+    await t.page.locator('.language-menu a[lang="ko"]').click();
+    await t.page.waitForURL('**/ko/#untranslated');
+    expect(await t.page.locator('#untranslated').isVisible()).toBe(true);
+    expect(await t.page.locator('#untranslated').innerText()).toMatch(/[가-힣]/);
+    await t.context.close();
+  });
+});
+
+describe('theme', () => {
+  it('toggles dark mode and remembers it', async () => {
+    const t = await h.open('/en/');
+    await t.page.locator('[data-theme-toggle]').click();
+    expect(await t.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await t.page.reload();
+    expect(await t.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(t.cspViolations).toEqual([]);
+    await t.context.close();
+  });
+});
