@@ -11,8 +11,6 @@ const localeSchema = z
   })
   .strict();
 
-const templatePlaceholders = /\{(query|url|locale)\}/g;
-
 /** The site config file, `kb.config.yml` at the project root (or the path in `KB_CONFIG`). */
 export const siteConfigSchema = z
   .object({
@@ -51,7 +49,4 @@ export const siteConfigSchema = z
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 
-/** Fill a contact URL template. Every value is URL-encoded. */
-export function fillUrlTemplate(template: string, values: { query?: string; url?: string; locale?: string }): string {
-  return template.replace(templatePlaceholders, (_, key: 'query' | 'url' | 'locale') => encodeURIComponent(values[key] ?? ''));
-}
+export { fillUrlTemplate } from '../content/contact-url.ts';
