@@ -27,14 +27,22 @@ export function answer(root: HTMLElement, helpful: boolean): void {
   followup.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
   if (answered.has(root)) return;
   answered.add(root);
+  // A "No" counts even when the reader leaves without giving a reason: it is sent once, on submit or on leaving.
+  let sent = false;
+  const sendNo = (reason?: string, comment?: string) => {
+    if (sent) return;
+    sent = true;
+    sendEvent({ type: 'feedback', locale, url, helpful: false, ...(reason ? { reason } : {}), ...(comment ? { comment } : {}) });
+  };
+  addEventListener('pagehide', () => {
+    if (root.querySelector('[data-helpful="no"][aria-pressed="true"]')) sendNo();
+  });
   followup.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(followup);
-    const comment = String(data.get('comment') ?? '').trim();
-    sendEvent({ type: 'feedback', locale, url, helpful: false, reason: String(data.get('reason') ?? 'other'), ...(comment ? { comment } : {}) });
+    sendNo(String(data.get('reason') ?? 'other'), String(data.get('comment') ?? '').trim());
     followup.hidden = true;
     thanks.textContent = thanksText;
-    thanks.focus?.();
   });
 }
 
