@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, themeInitScript, themeInitHash } from '../../../src/security/csp.ts';
+import { siteConfigSchema } from '../../../src/schemas/index.ts';
+
+describe('content security policy', () => {
+  const config = siteConfigSchema.parse({});
+
+  it('allows scripts only from the site and the theme script by its hash', () => {
+    const policy = contentSecurityPolicy(config);
+    expect(policy).toContain(`script-src 'self' '${themeInitHash}'`);
+    expect(themeInitHash).toBe(`sha256-${createHash('sha256').update(themeInitScript).digest('base64')}`);
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("connect-src 'self'");
+  });
+
+  it('lets events reach a configured collector on another origin, and adds frame-ancestors only as a header', () => {
+    const withEndpoint = siteConfigSchema.parse({ analyticsEndpoint: 'https://collect.example.com/events' });
+    expect(contentSecurityPolicy(withEndpoint)).toContain("connect-src 'self' https://collect.example.com");
+    expect(contentSecurityPolicy(config)).not.toContain('frame-ancestors');
+    expect(contentSecurityPolicy(config, { forHeader: true })).toContain("frame-ancestors 'self'");
+  });
+});
