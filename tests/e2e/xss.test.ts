@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+
+// A site built from hostile content: payloads in titles, descriptions, keywords, tags, bodies and category files.
+const root = resolve(import.meta.dirname, '../..');
+const dist = resolve(root, '.tmp/xss-dist');
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/build.ts', `--out=${dist}`], {
+    cwd: root,
+    env: { ...process.env, KB_CONTENT_DIR: resolve(root, 'tests/fixtures/content/xss'), KB_CONFIG: resolve(root, 'tests/e2e/kb.config.e2e.yml'), KB_QUIET: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  server = await startStaticServer(dist);
+  browser = await chromium.launch({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function visit(path: string): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+  const page = await browser.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(server.url + path);
+  return { page, dialogs, errors };
+}
+
+const injected = (page: Page) =>
+  page.evaluate(() => ({
+    marked: document.querySelectorAll('[data-xss], iframe, [onerror], [onload], [onmouseover], [style*="javascript"]').length,
+    scripts: [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').map((s) => s.textContent).filter((t) => t?.includes('alert')),
+    jsLinks: [...document.querySelectorAll('a')].filter((a) => a.href.startsWith('javascript:')).length,
+  }));
+
+describe('hostile content never becomes markup', () => {
+  for (const path of ['/en/', '/en/billing/', '/en/billing/hostile-title/', '/en/billing/plain/']) {
+    it(`renders ${path} with no dialog and no injected element`, async () => {
+      const { page, dialogs } = await visit(path);
+      await page.hover('body');
+      for (const el of await page.locator('.prose div').all()) await el.hover().catch(() => {});
+      expect(dialogs).toEqual([]);
+      expect(await injected(page)).toEqual({ marked: 0, scripts: [], jsLinks: 0 });
+      await page.close();
+    });
+  }
+
+  it('shows payloads as text: the title reads literally', async () => {
+    const { page } = await visit('/en/billing/hostile-title/');
+    expect(await page.locator('h1').innerText()).toBe("Refunds <img src=x onerror=alert('title') data-xss>");
+    expect(await page.title()).toContain("<img src=x onerror=alert('title') data-xss>");
+    await page.close();
+  });
+
+  it('keeps search queries and excerpts inert', async () => {
+    const { page, dialogs } = await visit('/en/');
+    const input = page.locator('.search-hero input');
+    for (const query of ['<img src=x onerror=alert(1) data-xss>', '"><svg onload=alert(2) data-xss>', 'script', 'refund', 'onerror']) {
+      await input.fill(query);
+      await page.waitForFunction(() => !document.querySelector('.search-status')?.textContent?.match(/…$/), null, { timeout: 10_000 });
+      await page.waitForTimeout(150);
+      expect(await injected(page), query).toEqual({ marked: 0, scripts: [], jsLinks: 0 });
+    }
+    await input.fill('script');
+    await expect.poll(() => page.locator('[role=option]').count()).toBeGreaterThan(0);
+    const excerpts = await page.locator('.search-excerpt').evaluateAll((els) => els.map((e) => e.innerHTML));
+    for (const html of excerpts) expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/<[a-z]/i);
+    await page.goto(`${server.url}/en/search/?q=${encodeURIComponent('<img src=x onerror=alert(3) data-xss>')}`);
+    await page.waitForTimeout(500);
+    expect(await injected(page)).toEqual({ marked: 0, scripts: [], jsLinks: 0 });
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
