@@ -15,9 +15,11 @@ export default function rehypeExternalLinks(options: Options = {}) {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+      const href = node.properties.href;
+      if (!/^(https?:)?\/\//i.test(href)) return; // relative, anchor, mailto: internal or not a web link
       let url: URL;
       try {
-        url = new URL(node.properties.href);
+        url = new URL(href, 'https://invalid.invalid');
       } catch {
         return; // relative: internal
       }

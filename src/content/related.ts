@@ -9,24 +9,47 @@ export interface RelatedOptions {
 
 /**
  * Related articles per article: the writer's `related` list first, then the most similar articles in the
- * same locale by TF-IDF cosine over title, keywords, tags and body. Computed once per build.
+ * same locale by TF-IDF cosine over title, keywords, tags and body. Computed once per build; candidates
+ * come from an inverted index over each article's strongest terms, so 10k articles stay fast.
  */
 export function computeRelated(articles: readonly Article[], options: RelatedOptions): Map<Article, Article[]> {
   const limit = options.limit ?? 5;
   const result = new Map<Article, Article[]>();
   const byLocale = Map.groupBy(articles, (a) => a.locale);
   for (const group of byLocale.values()) {
-    const vectors = tfidf(group, options.terms);
+    const vectors = tfidf(group, options.terms).map((v) => topTerms(v, 24));
+    const postings = new Map<string, { index: number; weight: number }[]>();
+    vectors.forEach((v, index) => {
+      for (const [term, weight] of v) {
+        let list = postings.get(term);
+        if (!list) postings.set(term, (list = []));
+        list.push({ index, weight });
+      }
+    });
+    // A term shared by a large share of the locale says little about similarity and costs the most to scan.
+    const maxPosting = Math.max(50, Math.ceil(group.length * 0.05));
+    for (const [term, list] of postings) if (list.length > maxPosting) postings.delete(term);
     for (const [i, article] of group.entries()) {
       const picked = resolveRelatedSlugs(article, group);
-      const scored = group
-        .map((other, j) => ({ other, score: i === j ? -1 : cosine(vectors[i]!, vectors[j]!) }))
-        .filter((s) => s.score > 0.05 && !picked.includes(s.other))
-        .sort((a, b) => b.score - a.score || a.other.url.localeCompare(b.other.url));
-      result.set(article, [...picked, ...scored.map((s) => s.other)].slice(0, Math.max(limit, picked.length)));
+      const scores = new Map<number, number>();
+      for (const [term, weight] of vectors[i]!) {
+        for (const p of postings.get(term) ?? []) if (p.index !== i) scores.set(p.index, (scores.get(p.index) ?? 0) + weight * p.weight);
+      }
+      const scored = [...scores]
+        .filter(([j, score]) => score > 0.05 && !picked.includes(group[j]!))
+        .sort((a, b) => b[1] - a[1] || group[a[0]]!.url.localeCompare(group[b[0]]!.url))
+        .slice(0, limit);
+      result.set(article, [...picked, ...scored.map(([j]) => group[j]!)].slice(0, Math.max(limit, picked.length)));
     }
   }
   return result;
+}
+
+/** Keep an article's strongest terms; re-normalised, so scores stay cosine-like. */
+function topTerms(v: Vector, k: number): Vector {
+  const top = [...v].sort((a, b) => b[1] - a[1]).slice(0, k);
+  const norm = Math.sqrt(top.reduce((sum, [, w]) => sum + w * w, 0)) || 1;
+  return new Map(top.map(([t, w]) => [t, w / norm]));
 }
 
 /** `related: [refund, billing/refund]` → the articles, in the writer's order; unknown slugs are the checker's job. */
@@ -72,9 +95,3 @@ function tfidf(articles: readonly Article[], terms: (text: string) => string[]):
   });
 }
 
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
-  return dot;
-}
