@@ -2,17 +2,17 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, extname, basename, sep } from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import { parse as parseYaml } from 'yaml';
-import type { VFile } from 'vfile';
 import { categorySchema, type CategoryMeta, type SiteConfig } from '../schemas/index.ts';
 import type { Article, Category, Diagnostic, KnowledgeBase, LocaleInfo } from './model.ts';
 import { parseArticleSource } from './parse-frontmatter.ts';
 import { loadSiteConfig } from './load-site-config.ts';
 import { readGitDates } from './git-dates.ts';
-import { ImageAssets } from './image-assets.ts';
 import { sortDiagnostics } from './diagnostics.ts';
-import { createArticleRenderer } from '../markdown/render-article.ts';
-import { translate, languageName } from '../i18n/ui-strings.ts';
-import type { CalloutType } from '../../plugins/remark-callouts.ts';
+import { renderArticles } from '../markdown/render-pool.ts';
+import { languageName } from '../i18n/ui-strings.ts';
+import { localeFolder } from './resolve-links.ts';
+
+export { resolveArticleLink } from './resolve-links.ts';
 
 export interface LoadOptions {
   /** @default process.env.KB_CONTENT_DIR, else `<cwd>/content` */
@@ -23,7 +23,6 @@ export interface LoadOptions {
   gitDates?: boolean;
 }
 
-const localeFolder = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 /** Past this a page is unusable for a reader; the build says so instead of shipping a giant page. */
 export const maxArticleBytes = 2 * 1024 * 1024;
 
@@ -123,25 +122,23 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
   }
   const categoryDirs = new Map(categoryFolders.map((c) => [c.dir, `/${c.locale}/${c.category}/`]));
 
-  // 3. Render every article once.
-  const images = new ImageAssets(contentDir);
-  const renderer = createArticleRenderer({
-    siteOrigin: config.url,
-    calloutLabel: (type: CalloutType, file: VFile) => translate(file.data.locale ?? 'en', `callout.${type}`),
-    anchorLabel: (text: string, file: VFile) => translate(file.data.locale ?? 'en', 'article.linkTo', { text }),
-    resolveLink: (href, file) => resolveArticleLink(href, file.path, byPath, categoryDirs, contentDir),
-    resolveImage: (src, file) => {
-      const target = safeDecode(src.split(/[?#]/)[0]!);
-      return target ? images.resolve(resolve(dirname(file.path), target)) : undefined;
-    },
-  });
+  // 3. Render every article once (on all cores for large sites).
   const gitDates = options.gitDates === false ? new Map<string, Date>() : readGitDates(contentDir);
+  const toRender = parsed.filter(({ d, p }) => p?.frontmatter && byUrl.get(byPath.get(d.absolutePath)?.url ?? '') === d.displayPath);
+  const { results, images } = await renderArticles(
+    {
+      siteOrigin: config.url,
+      contentDir,
+      articleUrls: [...byPath].map(([path, { url }]) => [path, url]),
+      categoryUrls: [...categoryDirs],
+    },
+    toRender.map(({ d, p }) => ({ body: p!.body, path: d.absolutePath, locale: d.locale, articleType: p!.frontmatter!.type, lineOffset: p!.bodyLineOffset })),
+  );
 
   const allArticles: Article[] = [];
-  for (const { d, p } of parsed) {
-    if (!p?.frontmatter || !byPath.has(d.absolutePath) || byUrl.get(byPath.get(d.absolutePath)!.url) !== d.displayPath) continue;
-    const fm = p.frontmatter;
-    const rendered = renderer({ body: p.body, path: d.absolutePath, locale: d.locale, articleType: fm.type, lineOffset: p.bodyLineOffset });
+  toRender.forEach(({ d, p }, i) => {
+    const fm = p!.frontmatter!;
+    const rendered = results[i]!;
     for (const m of rendered.messages) warn(d.displayPath, 'markdown', m.message, undefined, m.line);
     const article: Article = {
       locale: d.locale,
@@ -168,11 +165,10 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       faq: rendered.faq,
       text: rendered.text,
       links: rendered.links.map((l) => ({ href: l.href, resolved: l.resolved, line: l.line })),
-      images: rendered.images.map((i) => ({ src: i.src, line: i.line, found: i.found })),
+      images: rendered.images.map((img) => ({ src: img.src, line: img.line, found: img.found })),
     };
-    byPath.get(d.absolutePath)!.article = article;
     allArticles.push(article);
-  }
+  });
 
   // 4. Categories, with their display order and humanised titles.
   const categories: Category[] = [];
@@ -206,7 +202,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     allArticles,
     articles,
     categories,
-    images: [...images.byUrl.values()].map((i) => ({ url: i.url, source: i.source })),
+    images: images.map((i) => ({ url: i.url, source: i.source })),
     diagnostics: sortDiagnostics(diagnostics),
   };
 }
@@ -287,43 +283,6 @@ function readCategoryMeta(dir: string, display: (abs: string) => string, diagnos
 export function humanise(folder: string): string {
   const words = folder.replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function safeDecode(s: string): string | undefined {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return undefined;
-  }
-}
-
-/** `../billing/refund.md#fees` written in `content/en/account/x.md` → `/en/billing/refund/#fees`. */
-export function resolveArticleLink(
-  href: string,
-  fromFile: string | undefined,
-  byPath: Map<string, { url: string }>,
-  categoryDirs: Map<string, string>,
-  contentDir: string,
-): string | undefined {
-  if (!fromFile || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/') || href.startsWith('#') || href.startsWith('//')) return undefined;
-  const [pathPart, hash] = splitHash(href);
-  const decoded = safeDecode(pathPart.split('?')[0]!);
-  if (!decoded) return undefined;
-  const target = resolve(dirname(fromFile), decoded);
-  if (!target.startsWith(contentDir)) return undefined;
-  const article = byPath.get(target) ?? byPath.get(`${target}.md`);
-  if (article) return article.url + hash;
-  const dir = target.endsWith('_category.yml') ? dirname(target) : target.replace(/[\\/]$/, '');
-  const category = categoryDirs.get(dir);
-  if (category) return category + hash;
-  const localeDir = relative(contentDir, dir);
-  if (localeFolder.test(localeDir)) return `/${localeDir}/${hash}`;
-  return undefined;
-}
-
-function splitHash(href: string): [string, string] {
-  const i = href.indexOf('#');
-  return i === -1 ? [href, ''] : [href.slice(0, i), href.slice(i)];
 }
 
 function emptyKnowledgeBase(config: SiteConfig, contentDir: string, diagnostics: Diagnostic[]): KnowledgeBase {

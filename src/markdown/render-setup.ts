@@ -1,0 +1,34 @@
+import { dirname, resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import { createArticleRenderer, type RenderInput, type RenderedArticle } from './render-article.ts';
+import { ImageAssets, type ImageAsset } from '../content/image-assets.ts';
+import { resolveArticleLink, safeDecode } from '../content/resolve-links.ts';
+import { translate } from '../i18n/ui-strings.ts';
+import type { CalloutType } from '../../plugins/remark-callouts.ts';
+
+/** What a renderer needs to know about the whole site. Plain data, so it can be sent to worker threads. */
+export interface RenderSetup {
+  siteOrigin: string;
+  contentDir: string;
+  /** Absolute Markdown path → article URL, for every article (drafts too, so links to them resolve). */
+  articleUrls: [string, string][];
+  /** Absolute category folder → category URL. */
+  categoryUrls: [string, string][];
+}
+
+export function createSiteRenderer(setup: RenderSetup): { render: (input: RenderInput) => RenderedArticle; images: () => ImageAsset[] } {
+  const byPath = new Map(setup.articleUrls.map(([path, url]) => [path, { url }]));
+  const categoryDirs = new Map(setup.categoryUrls);
+  const images = new ImageAssets(setup.contentDir);
+  const render = createArticleRenderer({
+    siteOrigin: setup.siteOrigin,
+    calloutLabel: (type: CalloutType, file: VFile) => translate(file.data.locale ?? 'en', `callout.${type}`),
+    anchorLabel: (text: string, file: VFile) => translate(file.data.locale ?? 'en', 'article.linkTo', { text }),
+    resolveLink: (href, file) => resolveArticleLink(href, file.path, byPath, categoryDirs, setup.contentDir),
+    resolveImage: (src, file) => {
+      const target = safeDecode(src.split(/[?#]/)[0]!);
+      return target ? images.resolve(resolve(dirname(file.path), target)) : undefined;
+    },
+  });
+  return { render, images: () => [...images.byUrl.values()] };
+}
