@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/content/knowledge-base.ts';
+import { deriveSiteData, alternatesFor } from '../../src/site-data.ts';
+import { articleJsonLd } from '../../src/content/structured-data.ts';
+
+describe('locale routing', () => {
+  it('builds a folder with only ja/ and ko/ and frontmatter with only a title, with no config', async () => {
+    const kb = await loadKnowledgeBase({ contentDir: 'tests/fixtures/content/ja-ko-only', configPath: 'tests/fixtures/no-such-config.yml' });
+    expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(kb.locales.map((l) => l.code)).toEqual(['ja', 'ko']);
+    expect(kb.defaultLocale).toBe('ja');
+    expect(kb.locales.map((l) => l.label)).toEqual(['日本語', '한국어']);
+    expect(kb.articles.map((a) => a.url)).toEqual(['/ja/billing/refund/', '/ko/account/reset-password/', '/ko/billing/refund/']);
+    expect(kb.categories.find((c) => c.locale === 'ko' && c.slug === 'account')!.title).toBe('Account');
+  });
+
+  it('links translations by relative path and falls back to the locale home with a notice', async () => {
+    const kb = await loadKnowledgeBase({ contentDir: 'tests/fixtures/content/ja-ko-only', configPath: 'tests/fixtures/no-such-config.yml' });
+    const data = deriveSiteData(kb);
+    const jaRefund = kb.articles.find((a) => a.url === '/ja/billing/refund/')!;
+    expect(alternatesFor(data, { kind: 'article', article: jaRefund }).map((a) => [a.locale.code, a.href, a.available])).toEqual([
+      ['ja', '/ja/billing/refund/', true],
+      ['ko', '/ko/billing/refund/', true],
+    ]);
+    const koPassword = kb.articles.find((a) => a.url === '/ko/account/reset-password/')!;
+    expect(alternatesFor(data, { kind: 'article', article: koPassword }).find((a) => a.locale.code === 'ja')).toMatchObject({ href: '/ja/#untranslated', available: false });
+    expect(alternatesFor(data, { kind: 'category', slug: 'account' }).find((a) => a.locale.code === 'ja')).toMatchObject({ href: '/ja/#untranslated', available: false });
+    expect(alternatesFor(data, { kind: 'page', path: '/search/' }).map((a) => a.href)).toEqual(['/ja/search/', '/ko/search/']);
+  });
+});
+
+describe('structured data', () => {
+  it('describes an FAQ as FAQPage with one Question per item, and others as TechArticle', async () => {
+    const kb = await loadKnowledgeBase({ contentDir: 'tests/fixtures/content/basic', configPath: 'tests/fixtures/no-such-config.yml' });
+    const faq = kb.articles.find((a) => a.type === 'faq')!;
+    const category = kb.categories.find((c) => c.slug === faq.category && c.locale === faq.locale)!;
+    const [page, breadcrumbs] = articleJsonLd(kb, faq, category) as any[];
+    expect(page['@type']).toBe('FAQPage');
+    expect(page.mainEntity).toEqual([
+      { '@type': 'Question', name: 'Can I cancel?', url: 'http://localhost:4321/en/billing/billing-faq/#can-i-cancel', acceptedAnswer: { '@type': 'Answer', text: 'Yes, any time.' } },
+      { '@type': 'Question', name: 'Do you refund?', url: 'http://localhost:4321/en/billing/billing-faq/#do-you-refund', acceptedAnswer: { '@type': 'Answer', text: 'See refunds.' } },
+    ]);
+    expect(breadcrumbs.itemListElement.map((i: any) => i.name)).toEqual(['Help Center', 'Billing', 'Billing FAQ']);
+    const guide = kb.articles.find((a) => a.type === 'guide')!;
+    expect((articleJsonLd(kb, guide, category) as any[])[0]['@type']).toBe('TechArticle');
+  });
+});
