@@ -1,0 +1,284 @@
+/**
+ * Build the static search index: one per locale, at section level, as an in-memory map of file URL → contents.
+ * Pure: no file system, no clock. `write-index.ts` puts the files on disk.
+ *
+ * Each section (an article's intro, or a heading and the text under it) is a document. The article's title,
+ * keywords and tags, category title and description are indexed once, on its intro, and the client credits
+ * them to every section of the article. FlexSearch builds the inverted index with our tokenizer as encoder;
+ * its export is then cut into term shards so a query downloads only the few shards its words need.
+ */
+import { createHash } from 'node:crypto';
+import type { Article } from '../content/model.ts';
+import { createFlexDocument } from './flexsearch.ts';
+import { indexTokens } from './tokenizer.ts';
+import {
+  bucketOf,
+  encodeShardLine,
+  fields,
+  shardKey,
+  type FragmentArticle,
+  type FragmentSection,
+  type SearchManifest,
+} from './index-format.ts';
+
+/** What the index is built from. A `KnowledgeBase` fits as is. */
+export interface SearchSource {
+  /** Published articles, in display order (articles of a category stay together, which keeps fragment groups useful). */
+  articles: readonly Article[];
+  categories?: readonly { locale: string; slug: string; title: string }[];
+  config?: { search?: { typoMinLength?: number } };
+}
+
+export interface BuildSearchOptions {
+  /** URL folder of the index. @default '/_search' */
+  basePath?: string;
+  /** Latin words at least this long match with one typo; 0 turns it off. @default config.search.typoMinLength, else 4 */
+  typoMinLength?: number;
+  /** Index kanji→hiragana bridge bigrams (see `TokenizeOptions.bridges`). @default false */
+  bridges?: boolean;
+  /** Target size of one shard before compression; more shards are made as the site grows. @default 12000 */
+  shardBytes?: number;
+  /**
+   * Postings kept per term. A word in thousands of sections keeps its best ones (title, heading, keywords first),
+   * so a query costs about the same on a 1k and a 10k article site. @default 160
+   */
+  maxPostings?: number;
+  /** Characters of each section kept for excerpts. @default 220 */
+  excerptChars?: number;
+  /** Target size of one fragment group before compression. @default 1800 */
+  fragmentBytes?: number;
+  /** Completions stored for a prefix whose terms are spread over several shards (a first letter, a split key). @default 8 */
+  completions?: number;
+}
+
+export interface LocaleSearchIndex {
+  manifest: SearchManifest;
+  manifestUrl: string;
+  /** Per-article URL and `category/slug`, in index order (for writers' search tests). */
+  articles: { url: string; key: string }[];
+  stats: { articles: number; sections: number; terms: number; shardSizes: number[]; fragmentFiles: number; buildMs: number };
+}
+
+export interface SearchIndex {
+  /** Site-relative URL (`/_search/en/…`) → file contents. */
+  files: Map<string, string>;
+  /** Hashed manifest URL per locale; pages embed it so the search box knows where to start. */
+  manifestUrls: Record<string, string>;
+  locales: Record<string, LocaleSearchIndex>;
+}
+
+const defaults = { basePath: '/_search', bridges: false, shardBytes: 12_000, maxPostings: 160, excerptChars: 220, fragmentBytes: 1800, completions: 8 };
+/** Sections past this many in one article are merged into the last one: ids stay small. */
+const maxSectionsPerArticle = 64;
+
+export function buildSearchIndex(source: SearchSource, options: BuildSearchOptions = {}): SearchIndex {
+  const opts = { ...defaults, typoMinLength: source.config?.search?.typoMinLength ?? 4, ...stripUndefined(options) };
+  const index: SearchIndex = { files: new Map(), manifestUrls: {}, locales: {} };
+  const byLocale = new Map<string, Article[]>();
+  for (const article of source.articles) {
+    if (article.draft) continue;
+    const list = byLocale.get(article.locale);
+    if (list) list.push(article);
+    else byLocale.set(article.locale, [article]);
+  }
+  for (const [locale, articles] of byLocale) {
+    const titles = new Map((source.categories ?? []).filter((c) => c.locale === locale).map((c) => [c.slug, c.title]));
+    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, opts, index.files);
+    index.locales[locale] = built;
+    index.manifestUrls[locale] = built.manifestUrl;
+  }
+  return index;
+}
+
+type Options = typeof defaults & { typoMinLength: number };
+
+function buildLocale(locale: string, articles: Article[], categoryTitle: (slug: string) => string, opts: Options, files: Map<string, string>): LocaleSearchIndex {
+  const started = performance.now();
+  const base = `${opts.basePath}/${locale}/`;
+  const sectionLists = articles.map(sectionsOf);
+  const shift = Math.ceil(Math.log2(Math.max(1, ...sectionLists.map((s) => s.length))));
+
+  // 1. FlexSearch builds the inverted index, field by field, with our tokenizer.
+  const doc = createFlexDocument(fields, (content) => indexTokens(content, { bridges: opts.bridges }));
+  let sections = 0;
+  articles.forEach((article, a) => {
+    sectionLists[a]!.forEach((section, s) => {
+      const entry: Record<string, string | number> = { id: (a << shift) | s, h: section.heading, b: section.text };
+      if (s === 0) {
+        entry.t = article.title;
+        entry.k = [...article.keywords, ...article.tags].join(' ; ');
+        entry.c = categoryTitle(article.category);
+        entry.d = article.description;
+      }
+      doc.add(entry);
+      sections++;
+    });
+  });
+
+  // 2. Read its export back: term → section ids per field.
+  const table = new Map<string, (number[] | undefined)[]>();
+  doc.export((key, data) => {
+    const [field, , kind] = key.split('.');
+    const f = fields.indexOf(field as (typeof fields)[number]);
+    if (kind !== 'map' || f < 0) return;
+    for (const [term, slots] of JSON.parse(data) as [string, (number[] | null)[]][]) {
+      let postings = table.get(term);
+      if (!postings) table.set(term, (postings = []));
+      postings[f] = slots.flatMap((slot) => slot ?? []).sort((x, y) => x - y);
+    }
+  });
+
+  // 3. One line per term; very common terms keep their best postings only.
+  const lines = new Map<string, string>();
+  const df = new Map<string, number>();
+  for (const [term, postings] of table) {
+    const total = postings.reduce((n, ids) => n + (ids?.length ?? 0), 0);
+    if (total <= opts.maxPostings) {
+      lines.set(term, encodeShardLine(term, postings));
+      df.set(term, total);
+      continue;
+    }
+    const distinct = new Set(postings.flatMap((ids) => ids ?? [])).size;
+    let room = opts.maxPostings;
+    const kept = postings.map((ids) => {
+      if (!ids || room <= 0) return undefined;
+      const slice = ids.length <= room ? ids : spread(ids, room);
+      room -= slice.length;
+      return slice;
+    });
+    lines.set(term, encodeShardLine(term, kept, distinct));
+    df.set(term, distinct);
+  }
+
+  // 4. Group terms by shard key; a key too big for one shard is cut one character deeper.
+  const split = new Set<string>();
+  let groups = groupByKey(lines, split);
+  for (let depth = 0; depth < 8; depth++) {
+    const heavy = [...groups].filter(([key, g]) => g.bytes > opts.shardBytes && g.terms.some((t) => t.length > key.length)).map(([key]) => key);
+    if (!heavy.length) break;
+    for (const key of heavy) split.add(key);
+    groups = groupByKey(lines, split);
+  }
+  // A prefix that spans several shards (one Latin letter, a split key) carries its most common completions,
+  // so the first keystrokes still find something without fetching every shard under it.
+  const completionKeys = new Set(split);
+  for (const term of lines.keys()) if (term.charCodeAt(0) < 0x2e80) completionKeys.add(term[0]!);
+  const byFirst = new Map<string, string[]>();
+  for (const term of lines.keys()) {
+    const list = byFirst.get(term[0]!);
+    if (list) list.push(term);
+    else byFirst.set(term[0]!, [term]);
+  }
+  for (const key of completionKeys) {
+    const candidates = (byFirst.get(key[0]!) ?? []).filter((t) => t.length > key.length && t.startsWith(key));
+    candidates.sort((x, y) => df.get(y)! - df.get(x)! || x.length - y.length || (x < y ? -1 : 1));
+    const group = groups.get(key) ?? { terms: [], bytes: 0 };
+    groups.set(key, group);
+    for (const t of candidates.slice(0, opts.completions)) {
+      group.terms.push(t);
+      group.bytes += lines.get(t)!.length + 1;
+    }
+  }
+
+  // 5. Hash keys into buckets, one file each.
+  const total = [...groups.values()].reduce((n, g) => n + g.bytes, 0);
+  const bucketCount = Math.max(1, Math.ceil(total / opts.shardBytes));
+  const buckets: string[][] = Array.from({ length: bucketCount }, () => []);
+  for (const [key, g] of groups) buckets[bucketOf(key, bucketCount)]!.push(...g.terms);
+  const shardHashes: string[] = [];
+  const shardSizes: number[] = [];
+  for (const terms of buckets) {
+    if (!terms.length) {
+      shardHashes.push('');
+      continue;
+    }
+    const text = [...new Set(terms)].sort().map((t) => lines.get(t)!).join('\n');
+    const hash = contentHash(text);
+    files.set(`${base}s/${hash}.txt`, text);
+    shardHashes.push(hash);
+    shardSizes.push(Buffer.byteLength(text));
+  }
+
+  // 6. Fragments: display data for results, a few articles per file.
+  const records: FragmentArticle[] = articles.map((article, a) => [
+    a,
+    article.url,
+    article.title,
+    categoryTitle(article.category),
+    sectionLists[a]!.map((s, i): FragmentSection => [i, s.id, s.heading, excerptSource(s.text || (i === 0 ? article.description : ''), opts.excerptChars)]),
+  ]);
+  const average = records.reduce((n, r) => n + JSON.stringify(r).length, 0) / Math.max(1, records.length);
+  const group = Math.max(1, Math.min(32, Math.round(opts.fragmentBytes / Math.max(1, average))));
+  const fragmentTexts: string[] = [];
+  for (let g = 0; g * group < records.length; g++) fragmentTexts.push(JSON.stringify(records.slice(g * group, (g + 1) * group)));
+  const dir = `f-${contentHash(fragmentTexts.join('\n'))}`;
+  fragmentTexts.forEach((text, g) => files.set(`${base}${dir}/${g}.json`, text));
+
+  const manifest: SearchManifest = {
+    v: 1,
+    locale,
+    tokenizer: { bridges: opts.bridges, typoMinLength: opts.typoMinLength },
+    docs: sections,
+    shift,
+    shards: shardHashes,
+    split: [...split].sort(),
+    fragments: { dir, group },
+  };
+  const manifestText = JSON.stringify(manifest);
+  const manifestUrl = `${base}manifest.${contentHash(manifestText)}.json`;
+  files.set(manifestUrl, manifestText);
+  return {
+    manifest,
+    manifestUrl,
+    articles: articles.map((a) => ({ url: a.url, key: `${a.category}/${a.slug}` })),
+    stats: { articles: articles.length, sections, terms: table.size, shardSizes, fragmentFiles: fragmentTexts.length, buildMs: Math.round(performance.now() - started) },
+  };
+}
+
+/** The intro always comes first (id ''), so article-level fields have a home even when the text starts with a heading. */
+function sectionsOf(article: Article): { id: string; heading: string; text: string }[] {
+  const list = article.sections.map((s) => ({ id: s.id, heading: s.heading, text: s.text }));
+  if (list[0]?.id !== '') list.unshift({ id: '', heading: '', text: '' });
+  if (list.length > maxSectionsPerArticle) {
+    const [first, ...more] = list.splice(maxSectionsPerArticle - 1);
+    list.push({ ...first!, text: [first!.text, ...more.flatMap((s) => [s.heading, s.text])].join(' ') });
+  }
+  return list;
+}
+
+function groupByKey(lines: Map<string, string>, split: ReadonlySet<string>): Map<string, { terms: string[]; bytes: number }> {
+  const groups = new Map<string, { terms: string[]; bytes: number }>();
+  for (const [term, line] of lines) {
+    const key = shardKey(term, split);
+    const g = groups.get(key);
+    if (g) {
+      g.terms.push(term);
+      g.bytes += line.length + 1;
+    } else groups.set(key, { terms: [term], bytes: line.length + 1 });
+  }
+  return groups;
+}
+
+/** Keep `n` ids spread over the list (they are in section order, so this keeps articles from every category). */
+function spread(ids: number[], n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(ids[Math.floor((i * ids.length) / n)]!);
+  return out;
+}
+
+/** The start of a section's text, cut at a word boundary where there is one. */
+export function excerptSource(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max;
+  const space = text.lastIndexOf(' ', max);
+  if (space > max * 0.75) cut = space;
+  return text.slice(0, cut).trimEnd() + '…';
+}
+
+function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 10);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

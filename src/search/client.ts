@@ -1,0 +1,323 @@
+/**
+ * The search client: runs in the browser (bundled by Vite) and in Node (CLI, writers' tests, benchmark), with
+ * `fetch` injected. A query costs at most three sequential round trips, each a set of parallel requests:
+ * 1. the manifest (prefetched while this code loads), 2. the shards of the query's terms, 3. the fragment
+ * groups of the results shown. Everything fetched is cached for the next keystroke.
+ */
+import { gramsText, tokenizeQuery, stem, withinOneEdit, type QueryTerm } from './tokenizer.ts';
+import {
+  articleLevel,
+  bucketOf,
+  decodeShard,
+  fields,
+  fragmentUrl,
+  shardKey,
+  shardUrl,
+  type Field,
+  type FragmentArticle,
+  type SearchManifest,
+  type ShardTerm,
+} from './index-format.ts';
+import { createFlexDocument, type FlexDocument } from './flexsearch.ts';
+import { rankArticles, compareArticles, type RankedArticle, type TokenHits } from './rank.ts';
+import { excerptHtml } from './excerpt.ts';
+import { takePrefetchedManifest } from './prefetch.ts';
+
+/** The subset of `fetch` the client needs; Node passes a function that reads files. */
+export type FetchLike = (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+
+export interface SearchClientOptions {
+  /** Hashed manifest URL of the locale, as embedded in the page. Shards and fragments are resolved next to it. */
+  manifestUrl: string;
+  /** @default globalThis.fetch */
+  fetch?: FetchLike;
+}
+
+export interface SearchOptions {
+  /** Articles to return. @default 8 */
+  limit?: number;
+}
+
+export interface SectionResult {
+  /** Article URL, with `#heading-id` for a section below a heading. */
+  url: string;
+  /** '' for the article's intro. */
+  heading: string;
+  /** Escaped text with `<mark>` around matches: safe to assign to innerHTML. */
+  excerptHtml: string;
+}
+
+export interface ArticleResult {
+  url: string;
+  title: string;
+  category: string;
+  score: number;
+  /** Not every word of the query matched (shown only when nothing matched them all). */
+  partial: boolean;
+  /** Matching sections, best first; the first one is the article's best excerpt. */
+  sections: SectionResult[];
+}
+
+export interface SearchResponse {
+  query: string;
+  results: ArticleResult[];
+  /** Matching articles in all (results holds the first `limit`). */
+  total: number;
+}
+
+export interface SearchClient {
+  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  /** Fetch the manifest now (e.g. on focus), so the first query starts with its shards. */
+  preload(): Promise<void>;
+}
+
+/** Relative weight of a match in each field. */
+const fieldWeight: Record<Field, number> = { t: 10, h: 7, k: 6, c: 3.5, d: 3, b: 2 };
+/** Match quality factors. */
+const quality = { exact: 1, form: 0.9, compose: 0.8, prefix: 0.8, cjkPrefix: 0.7, typo: 0.6, prefixTypo: 0.5 };
+/** Most expansions tried for one typed token. */
+const maxExpansions = 12;
+/** Sections listed under one article. */
+const maxSections = 5;
+
+interface Shard {
+  terms: Map<string, ShardTerm>;
+  sorted: string[];
+  stems?: Map<string, string[]>;
+}
+
+export function createSearchClient(options: SearchClientOptions): SearchClient {
+  const doFetch: FetchLike = options.fetch ?? ((url) => globalThis.fetch(url));
+  const manifestUrl = options.manifestUrl;
+  const base = manifestUrl.slice(0, manifestUrl.lastIndexOf('/') + 1);
+  const flex: FlexDocument = createFlexDocument(fields, (query) => [query]);
+  const cache = new Map<string, Promise<unknown>>();
+  const shards = new Map<number, Shard>();
+  const fragments = new Map<number, FragmentArticle>();
+  let manifest: Promise<SearchManifest> | undefined;
+  let split: Set<string> = new Set();
+
+  /** Fetch once per URL; a failure is forgotten so the next keystroke retries. */
+  function load<T>(url: string, parse: (text: string) => T, prefetched?: Promise<string>): Promise<T> {
+    let pending = cache.get(url) as Promise<T> | undefined;
+    if (!pending) {
+      const text = prefetched ?? doFetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`Search index file ${url} answered HTTP ${r.status}`))));
+      pending = text.then(parse);
+      pending.catch(() => cache.delete(url));
+      cache.set(url, pending);
+    }
+    return pending;
+  }
+
+  function loadManifest(): Promise<SearchManifest> {
+    manifest ??= load(manifestUrl, (text) => {
+      const m = JSON.parse(text) as SearchManifest;
+      if (m.v !== 1) throw new Error(`Search index ${manifestUrl} has format ${m.v}; this page expects 1. Rebuild the site.`);
+      split = new Set(m.split);
+      return m;
+    }, takePrefetchedManifest(manifestUrl));
+    manifest.catch(() => (manifest = undefined));
+    return manifest;
+  }
+
+  function loadShard(m: SearchManifest, bucket: number): Promise<unknown> {
+    const hash = m.shards[bucket];
+    if (!hash) return Promise.resolve();
+    return load(shardUrl(base, hash), (text) => {
+      const terms = decodeShard(text);
+      // Hand the postings to FlexSearch, field by field; lookups go through it from now on.
+      fields.forEach((field, f) => {
+        const entries: [string, number[][]][] = [];
+        for (const [term, t] of terms) if (t.postings[f]) entries.push([term, [t.postings[f]!]]);
+        if (entries.length) flex.import(`${field}.1.map`, entries);
+      });
+      shards.set(bucket, { terms, sorted: [...terms.keys()].sort() });
+    });
+  }
+
+  function loadFragments(m: SearchManifest, article: number): Promise<unknown> {
+    return load(fragmentUrl(base, m, article), (text) => {
+      for (const record of JSON.parse(text) as FragmentArticle[]) fragments.set(record[0], record);
+    });
+  }
+
+  function shardOf(m: SearchManifest, token: string): Shard | undefined {
+    return shards.get(bucketOf(shardKey(token, split), m.shards.length));
+  }
+
+  /** Index terms that may stand for a typed token, with a quality factor. */
+  function expand(m: SearchManifest, token: string, term: QueryTerm, last: boolean): Map<string, number> {
+    const out = new Map<string, number>();
+    const shard = shardOf(m, token);
+    if (!shard) return out;
+    const add = (candidates: string[], weight: (v: string) => number) => {
+      candidates.sort((a, b) => shard.terms.get(b)!.df - shard.terms.get(a)!.df || a.length - b.length);
+      for (const v of candidates.slice(0, maxExpansions)) if ((out.get(v) ?? 0) < weight(v)) out.set(v, weight(v));
+    };
+    if (shard.terms.has(token)) out.set(token, quality.exact);
+    const single = [...token].length === 1;
+    if (term.script === 'latin') {
+      if (token.length >= 3 && !/\d/.test(token)) add(stemGroup(shard, stem(token)).filter((v) => v !== token), () => quality.form);
+      if (term.prefix && last) add(withPrefix(shard, token).filter((v) => v !== token), (v) => quality.prefix - 0.3 * (1 - token.length / v.length));
+      if (term.fuzzy && !out.size) {
+        const typo = shard.sorted.filter((v) => Math.abs(v.length - token.length) <= 1 && withinOneEdit(token, v));
+        // The corrected word brings its other forms: invocie → invoice → invoices.
+        add([...new Set(typo.flatMap((v) => stemGroup(shard, stem(v))))], () => quality.typo);
+        if (!out.size && term.prefix && last) {
+          const n = token.length;
+          add(shard.sorted.filter((v) => v.length > n && [n - 1, n, n + 1].some((k) => withinOneEdit(token, v.slice(0, k)))), () => quality.prefixTypo);
+        }
+      }
+    } else {
+      // One CJK character (a Korean noun before its particle, a kanji typed alone) also finds the bigrams it starts.
+      if (single) add(withPrefix(shard, token).filter((v) => v !== token), () => quality.cjkPrefix);
+      // Korean typed syllable by syllable: 비밀버 is on its way to 비밀번.
+      if (term.prefix && last && term.script === 'hangul' && !single) {
+        const code = token.charCodeAt(token.length - 1) - 0xac00;
+        if (code >= 0 && code < 11172 && code % 28 === 0) {
+          const head = token.slice(0, -1);
+          add(withPrefix(shard, head).filter((v) => v !== token && v.length === token.length && Math.floor((v.charCodeAt(v.length - 1) - 0xac00) / 28) === code / 28), () => quality.compose);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Look candidates up in FlexSearch and keep each section's and article's best weighted score. */
+  function hitsFor(m: SearchManifest, token: string, candidates: Map<string, number>, used: Set<string>): TokenHits {
+    const hits: TokenHits = { sections: new Map(), articles: new Map() };
+    const shard = shardOf(m, token);
+    for (const [term, q] of candidates) {
+      const df = shard?.terms.get(term)?.df ?? 1;
+      const idf = Math.log(1 + m.docs / Math.max(1, df));
+      used.add(term);
+      for (const { field, result } of flex.search(term, { limit: 1_000_000 })) {
+        const f = field as Field;
+        const w = fieldWeight[f] * q * idf;
+        const target = articleLevel[f] ? hits.articles : hits.sections;
+        for (const id of result) {
+          const key = articleLevel[f] ? id >> m.shift : id;
+          if ((target.get(key) ?? 0) < w) target.set(key, w);
+        }
+      }
+    }
+    return hits;
+  }
+
+  async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
+    const limit = opts.limit ?? 8;
+    const m = await loadManifest();
+    const terms = tokenizeQuery(query, m.tokenizer);
+    if (!terms.length) return { query, results: [], total: 0 };
+
+    // Round trip 2: every shard the query's tokens live in.
+    const tokens = new Set(terms.flatMap((t) => t.alternatives.flat()));
+    const buckets = new Set([...tokens].map((t) => bucketOf(shardKey(t, split), m.shards.length)));
+    await Promise.all([...buckets].map((b) => loadShard(m, b)));
+
+    const used = new Set<string>();
+    const hits = new Map<string, TokenHits>();
+    terms.forEach((term, i) => {
+      for (const alt of term.alternatives) {
+        alt.forEach((token, k) => {
+          const key = `${i}\u0000${token}`;
+          if (!hits.has(key)) hits.set(key, hitsFor(m, token, expand(m, token, term, k === alt.length - 1), used));
+        });
+      }
+    });
+    const phrases = terms.flatMap((t) => (t.script === 'latin' ? [] : t.alternatives.map(gramsText)));
+    const ranking = rankArticles(terms, (i, token) => hits.get(`${i}\u0000${token}`), m.shift);
+    const top = ranking.articles.slice(0, limit);
+
+    // Round trip 3: display data for the results shown.
+    await Promise.all(top.map((r) => loadFragments(m, r.article)));
+    rerankByPhrase(top, terms, fragments);
+
+    const results = top.map((r): ArticleResult => {
+      const [, url, title, category, sections] = fragments.get(r.article)!;
+      return {
+        url,
+        title,
+        category,
+        score: Math.round(r.score * 1000) / 1000,
+        partial: r.partial,
+        sections: r.sections.slice(0, maxSections).map((s) => {
+          const [, id, heading, text] = sections[s.index] ?? [s.index, '', '', ''];
+          return { url: id ? `${url}#${id}` : url, heading, excerptHtml: excerptHtml(text, { terms: used, phrases }, m.tokenizer) };
+        }),
+      };
+    });
+    return { query, results, total: ranking.articles.length };
+  }
+
+  return {
+    search,
+    preload: () => loadManifest().then(() => undefined),
+  };
+}
+
+function withPrefix(shard: Shard, prefix: string): string[] {
+  const out: string[] = [];
+  const list = shard.sorted;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i]!.startsWith(prefix); i++) out.push(list[i]!);
+  return out;
+}
+
+function stemGroup(shard: Shard, s: string): string[] {
+  if (!shard.stems) {
+    shard.stems = new Map();
+    for (const term of shard.sorted) {
+      const k = stem(term);
+      const list = shard.stems.get(k);
+      if (list) list.push(term);
+      else shard.stems.set(k, [term]);
+    }
+  }
+  return [...(shard.stems.get(s) ?? [])];
+}
+
+/**
+ * Exact phrases beat scattered words: once the shown results' text is here, a result containing the query's
+ * words next to each other (or a CJK word verbatim) moves up among results that matched as many words.
+ */
+function rerankByPhrase(top: RankedArticle[], terms: readonly QueryTerm[], fragments: Map<number, FragmentArticle>) {
+  const phrases: string[] = [];
+  const words = terms.filter((t) => !t.optional);
+  for (const t of words) if (t.script !== 'latin' && t.alternatives[0]!.length > 1) phrases.push(flatten(t.source));
+  const latin = words.filter((t) => t.script === 'latin').map((t) => flatten(t.source));
+  if (latin.length > 1) phrases.push(latin.join(' '));
+  if (!phrases.length) return;
+  for (const r of top) {
+    const record = fragments.get(r.article);
+    if (!record) continue;
+    const text = flatten([record[2], ...r.sections.slice(0, maxSections).map((s) => `${record[4][s.index]?.[2] ?? ''} ${record[4][s.index]?.[3] ?? ''}`)].join(' \n '));
+    const found = phrases.filter((p) => text.includes(p)).length;
+    r.score *= 1 + 0.1 * found;
+  }
+  top.sort(compareArticles);
+}
+
+/** Lower case, punctuation as single spaces: enough to compare phrases. */
+function flatten(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+}
+
+/**
+ * Wrap a search function so an answer to an older call is dropped (resolves to undefined) once a newer call
+ * has been made: typing fast never shows results for letters already typed past.
+ */
+export function latestOnly<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R | undefined> {
+  let sequence = 0;
+  return async (...args: A) => {
+    const mine = ++sequence;
+    const result = await fn(...args);
+    return mine === sequence ? result : undefined;
+  };
+}

@@ -1,0 +1,500 @@
+/**
+ * The one tokenizer for search: the indexer (Node) and the browser client both import this module, so a
+ * word is cut into exactly the same tokens at build time and at query time. No Node imports, no tables
+ * beyond a few short word lists.
+ *
+ * - Normalisation: NFKC per character cluster (so full/half width match and offsets stay exact), lower
+ *   case, Latin diacritics folded. Never NFKD: it would split kana voicing (ガ → カ+゛) and Hangul syllables.
+ * - Latin, digits and other alphabets: words split on punctuation, camelCase and letter/digit boundaries;
+ *   the parts are indexed together with their joins (`e-mail` → e, mail, email; `TB-401` → tb, 401, tb401).
+ * - Han, Hiragana, Katakana, Hangul: overlapping bigrams per script run (a one-character run is a unigram),
+ *   so the inside of a compound (`段階認証` in `二段階認証`) and a Korean word with a particle attached
+ *   (`비밀번호를`) are found without a dictionary.
+ */
+
+export type Script = 'latin' | 'han' | 'hiragana' | 'katakana' | 'hangul';
+/** `word`: a whole Latin word; `part`: a piece of a compound; `join`: a compound without its separators; `gram`: a CJK uni/bigram. */
+export type TokenKind = 'word' | 'part' | 'join' | 'gram';
+
+export interface Token {
+  /** Normalised token text, as stored in the index. */
+  text: string;
+  /** Offsets in the ORIGINAL string (UTF-16 code units), for highlighting. */
+  start: number;
+  end: number;
+  kind: TokenKind;
+  script: Script;
+  /** Tokens cut from the same compound word or script run share a group number. */
+  group: number;
+}
+
+// Character classes of the normalised text.
+const SEP = 0;
+const LAT = 1; // letters of alphabets written with spaces (Latin, Greek, Cyrillic, …)
+const DIG = 2;
+const HAN = 3;
+const HIRA = 4;
+const KATA = 5;
+const HANGUL = 6;
+const CONN = 7; // may join two alphanumeric pieces: e-mail, don't, v2.1, 1,000
+const PROLONG = 8; // ー: belongs to the kana run it follows
+
+const scriptOf: Record<number, Script> = { [LAT]: 'latin', [DIG]: 'latin', [HAN]: 'han', [HIRA]: 'hiragana', [KATA]: 'katakana', [HANGUL]: 'hangul' };
+
+/** Longest token kept; longer strings are hashes, base64 or URLs nobody types. */
+const maxTokenLength = 40;
+
+// --- normalisation ----------------------------------------------------------------------------------
+
+interface Normalized {
+  /** Normalised text. */
+  text: string;
+  /** For each normalised char: the original cluster it came from. */
+  from: number[];
+  to: number[];
+  /** For each normalised char: was it upper case before folding (for camelCase splitting)? */
+  upper: boolean[];
+}
+
+const latinExtra: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th', ð: 'd', ħ: 'h' };
+const isLatin = /\p{Script=Latin}/u;
+const isMark = /\p{M}/u;
+
+/** Folded form and upper-case flags of one cluster; clusters repeat a lot (every kanji), so they are memoised. */
+const clusterMemo = new Map<string, { text: string; upper: boolean[] }>();
+
+function foldCluster(cluster: string): { text: string; upper: boolean[] } {
+  let hit = clusterMemo.get(cluster);
+  if (hit) return hit;
+  const nfkc = cluster.normalize('NFKC');
+  let text = nfkc.toLowerCase();
+  if (isLatin.test(text)) {
+    text = text.normalize('NFD').replace(/\p{M}/gu, '');
+    text = text.replace(/[ßæœøđłıþðħ]/g, (c) => latinExtra[c]!).normalize('NFC');
+  }
+  // Case only matters for camelCase splitting, so a cluster whose length changed simply counts as lower case.
+  const upper = Array.from(text, (_, i) => text.length === nfkc.length && nfkc[i] !== nfkc[i]!.toLowerCase());
+  hit = { text, upper };
+  if (clusterMemo.size > 20_000) clusterMemo.clear();
+  clusterMemo.set(cluster, hit);
+  return hit;
+}
+
+function isClusterTail(code: number, base: number): boolean {
+  if (code === 0xff9e || code === 0xff9f) return true; // half-width voiced sound marks: ｶﾞ → ガ
+  if (base >= 0x1100 && base <= 0x115f && code >= 0x1160 && code <= 0x11ff) return true; // conjoining jamo
+  if (base >= 0x1160 && base <= 0x11a7 && code >= 0x11a8 && code <= 0x11ff) return true;
+  return code >= 0x300 && isMark.test(String.fromCharCode(code));
+}
+
+function normalizeWithOffsets(input: string): Normalized {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  const upper: boolean[] = [];
+  const n = input.length;
+  let i = 0;
+  while (i < n) {
+    const code = input.charCodeAt(i);
+    const next = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+    // Fast path: plain ASCII not followed by a combining mark.
+    if (code < 0x80 && (next < 0x300 || !isClusterTail(next, code))) {
+      const isUpper = code >= 65 && code <= 90;
+      text += isUpper ? String.fromCharCode(code + 32) : input[i];
+      from.push(i);
+      to.push(i + 1);
+      upper.push(isUpper);
+      i++;
+      continue;
+    }
+    let end = i + (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
+    let last = code;
+    while (end < n) {
+      const c = input.charCodeAt(end);
+      if (!isClusterTail(c, last)) break;
+      last = c;
+      end++;
+    }
+    const folded = foldCluster(input.slice(i, end));
+    for (let k = 0; k < folded.text.length; k++) {
+      from.push(i);
+      to.push(end);
+      upper.push(folded.upper[k] ?? false);
+    }
+    text += folded.text;
+    i = end;
+  }
+  return { text, from, to, upper };
+}
+
+/** NFKC, lower case, Latin diacritics folded: the form every token is compared in. */
+export function normalize(text: string): string {
+  return normalizeWithOffsets(text).text;
+}
+
+/** Where the normalised `needle` occurs in `text`, as offsets into the original `text` (for highlighting). */
+export function findNormalized(text: string, needle: string): { start: number; end: number }[] {
+  const norm = normalizeWithOffsets(text);
+  const out: { start: number; end: number }[] = [];
+  if (!needle) return out;
+  for (let at = norm.text.indexOf(needle); at >= 0; at = norm.text.indexOf(needle, at + needle.length)) {
+    out.push({ start: norm.from[at]!, end: norm.to[at + needle.length - 1]! });
+  }
+  return out;
+}
+
+// --- classification -----------------------------------------------------------------------------
+
+const classMemo = new Map<number, number>();
+const reHan = /\p{Script=Han}/u;
+const reHira = /\p{Script=Hiragana}/u;
+const reKata = /\p{Script=Katakana}/u;
+const reHangul = /\p{Script=Hangul}/u;
+const reLetter = /[\p{L}\p{M}]/u;
+const reDigit = /\p{Nd}/u;
+
+function classify(code: number): number {
+  if (code < 0x80) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return LAT;
+    if (code >= 48 && code <= 57) return DIG;
+    if (code === 45 || code === 95 || code === 46 || code === 39 || code === 44) return CONN; // - _ . ' ,
+    return SEP;
+  }
+  let c = classMemo.get(code);
+  if (c !== undefined) return c;
+  const ch = String.fromCodePoint(code);
+  if (code === 0x30fc) c = PROLONG;
+  else if (code === 0x2019) c = CONN; // ’ as in don’t
+  else if (reHan.test(ch)) c = HAN;
+  else if (reHira.test(ch)) c = HIRA;
+  else if (reKata.test(ch)) c = code === 0x30fb ? SEP : KATA; // ・ separates words
+  else if (reHangul.test(ch)) c = HANGUL;
+  else if (reDigit.test(ch)) c = DIG;
+  else if (reLetter.test(ch)) c = LAT;
+  else c = SEP;
+  classMemo.set(code, c);
+  return c;
+}
+
+// --- tokenizing ---------------------------------------------------------------------------------
+
+export interface TokenizeOptions {
+  /**
+   * Emit an extra bigram across each kanji→hiragana boundary (払い, 戻し, 金を). Script runs are always split,
+   * so particles never glue to words; bridges only add adjacency evidence. Must match at build and query time,
+   * which is why the index manifest records it. @default false
+   */
+  bridges?: boolean;
+}
+
+/** Cut text into tokens with offsets into the original string. */
+export function tokenize(input: string, options: TokenizeOptions = {}): Token[] {
+  const norm = normalizeWithOffsets(input);
+  const s = norm.text;
+  const n = s.length;
+  const cls = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      cls[i] = cls[i + 1] = classify(s.codePointAt(i)!);
+      i++;
+    } else cls[i] = classify(code);
+  }
+  // ー takes the class of the kana before it (すごーい, パスワード); alone it counts as katakana.
+  for (let i = 0; i < n; i++) {
+    if (cls[i] === PROLONG) cls[i] = i > 0 && (cls[i - 1] === HIRA || cls[i - 1] === KATA) ? cls[i - 1]! : KATA;
+  }
+
+  const tokens: Token[] = [];
+  let group = 0;
+  const alnum = (c: number | undefined) => c === LAT || c === DIG;
+  const span = (a: number, b: number) => ({ start: norm.from[a]!, end: norm.to[b - 1]! });
+
+  let i = 0;
+  while (i < n) {
+    const c = cls[i]!;
+    if (alnum(c)) {
+      // A compound: alphanumerics joined by connectors (e-mail, TB-401, don't, v2.1, 1,000).
+      let j = i;
+      const segments: [number, number][] = [];
+      let segStart = i;
+      while (j < n) {
+        if (alnum(cls[j])) {
+          j++;
+          continue;
+        }
+        if (cls[j] === CONN && alnum(cls[j + 1]) && j > segStart && (s[j] !== ',' || (cls[j - 1] === DIG && cls[j + 1] === DIG))) {
+          segments.push([segStart, j]);
+          j++;
+          segStart = j;
+          continue;
+        }
+        break;
+      }
+      segments.push([segStart, j]);
+      emitCompound(s, norm, cls, segments, group++, tokens, span);
+      i = j;
+    } else if (c >= HAN && c <= HANGUL) {
+      let j = i + 1;
+      while (j < n && cls[j] === c) j++;
+      emitGrams(s, c, i, j, group++, tokens, span);
+      // A bridge joins the last kanji of this run with the first hiragana of the next.
+      if (options.bridges && c === HAN && j < n && cls[j] === HIRA) {
+        tokens.push({ text: s.slice(j - 1, j + 1), ...span(j - 1, j + 1), kind: 'gram', script: 'han', group: -1 });
+      }
+      i = j;
+    } else i++;
+  }
+  return tokens;
+}
+
+function emitGrams(s: string, c: number, a: number, b: number, group: number, out: Token[], span: (a: number, b: number) => { start: number; end: number }) {
+  const script = scriptOf[c]!;
+  // Index by code point so an astral kanji (𠮷) is one character, not two halves.
+  const points: number[] = [];
+  for (let k = a; k < b; k++) {
+    points.push(k);
+    const code = s.charCodeAt(k);
+    if (code >= 0xd800 && code <= 0xdbff) k++;
+  }
+  points.push(b);
+  const chars = points.length - 1;
+  if (chars === 1) {
+    out.push({ text: s.slice(a, b), ...span(a, b), kind: 'gram', script, group });
+    return;
+  }
+  for (let k = 0; k + 2 < points.length; k++) {
+    out.push({ text: s.slice(points[k]!, points[k + 2]!), ...span(points[k]!, points[k + 2]!), kind: 'gram', script, group });
+  }
+}
+
+function emitCompound(
+  s: string,
+  norm: Normalized,
+  cls: Uint8Array,
+  segments: [number, number][],
+  group: number,
+  out: Token[],
+  span: (a: number, b: number) => { start: number; end: number },
+) {
+  const parts: [number, number][][] = segments.map(([a, b]) => splitSegment(norm, cls, a, b));
+  const flat = parts.flat();
+  const push = (text: string, a: number, b: number, kind: TokenKind) => {
+    if (text.length <= maxTokenLength) out.push({ text, ...span(a, b), kind, script: 'latin', group });
+  };
+  if (flat.length === 1) {
+    push(s.slice(flat[0]![0], flat[0]![1]), flat[0]![0], flat[0]![1], 'word');
+    return;
+  }
+  for (const [a, b] of flat) push(s.slice(a, b), a, b, 'part');
+  segments.forEach(([a, b], k) => {
+    if (parts[k]!.length > 1) push(s.slice(a, b), a, b, 'join');
+  });
+  if (segments.length > 1) {
+    const first = segments[0]![0];
+    const last = segments[segments.length - 1]![1];
+    push(segments.map(([a, b]) => s.slice(a, b)).join(''), first, last, 'join');
+  }
+}
+
+/** Split one segment at letter/digit boundaries and camelCase humps (iPhone → i|phone, XMLParser → xml|parser, PDFs stays). */
+function splitSegment(norm: Normalized, cls: Uint8Array, a: number, b: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = a;
+  for (let k = a + 1; k < b; k++) {
+    const prev = cls[k - 1];
+    const cur = cls[k];
+    let cut = prev !== cur;
+    if (!cut && cur === LAT) {
+      const up = norm.upper;
+      if (!up[k - 1] && up[k]) cut = true;
+      // An acronym followed by a word: the last capital starts the word, unless only a plural s follows.
+      else if (up[k - 1] && up[k] && k + 2 < b && !up[k + 1] && !up[k + 2] && cls[k + 1] === LAT && cls[k + 2] === LAT) cut = true;
+    }
+    if (cut) {
+      out.push([start, k]);
+      start = k;
+    }
+  }
+  out.push([start, b]);
+  return out;
+}
+
+// --- what goes into the index ---------------------------------------------------------------------
+
+/** English function words: not indexed, optional in queries. Short on purpose: "not", "new", "no" carry meaning. */
+export const stopwords = new Set(
+  'a an and are as at be by can could do does for from had has have how i if in into is it its me my of on or our so than that the their them then there these this those to us was we were what when where which who why will with would you your'.split(' '),
+);
+
+/** Whether a token is stored in the index. Queries drop the same tokens, so both sides agree. */
+export function isIndexed(token: Token): boolean {
+  if (token.script === 'latin') return !stopwords.has(token.text);
+  // A lone hiragana is a particle or an inflection (を, は, る): in every document, useful in none.
+  return !(token.script === 'hiragana' && token.text.length === 1);
+}
+
+/** The index's view of a text: token strings only, in order, stopwords removed. The FlexSearch encoder. */
+export function indexTokens(text: string, options?: TokenizeOptions): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text, options)) if (isIndexed(t)) out.push(t.text);
+  return out;
+}
+
+// --- the query side -------------------------------------------------------------------------------
+
+/** One thing the reader typed: a Latin word or a CJK script run. */
+export interface QueryTerm {
+  /** The text as typed. */
+  source: string;
+  script: Script;
+  /**
+   * Ways to satisfy the term; each is a list of index tokens that must all be present.
+   * `e-mail` → [[email], [e, mail]]; `請求書` → [[請求, 求書]]; `비밀번호를` → [[비밀, 밀번, 번호, 호를], [비밀, 밀번, 번호]].
+   */
+  alternatives: string[][];
+  /** Penalty factor per alternative (1 for the literal form). */
+  weights: number[];
+  /** Stopwords, particles, question words: they rank but are not required. */
+  optional: boolean;
+  /** The reader may still be typing this word: match it as a prefix. */
+  prefix: boolean;
+  /** One typo allowed (Latin words of at least `typoMinLength` letters). */
+  fuzzy: boolean;
+  start: number;
+  end: number;
+}
+
+export interface QueryOptions extends TokenizeOptions {
+  /** Latin words at least this long may match with one typo; 0 turns typo tolerance off. @default 4 */
+  typoMinLength?: number;
+}
+
+/** Korean particles and endings a query word may carry (longest first). The index keeps them; queries may drop them. */
+const koreanEndings = [
+  '하려면', '하는법', '합니다', '습니다', '됩니다', '하나요', '되나요', '할까요', '인가요', '없어요', '있나요', '해야', '에서', '에게', '으로', '까지', '부터', '하는', '하기',
+  '하고', '하면', '하려', '한테', '처럼', '보다', '이나', '해요', '했어', '돼요', '나요', '가요', '세요', '어요', '아요', '려면', '는데', '인가', '인지',
+  '은', '는', '이', '가', '을', '를', '에', '의', '와', '과', '도', '만', '로', '요', '고', '면', '서', '게', '나', '랑', '께', '할', '한',
+];
+/** Words that ask rather than name a topic ("how to", "method"): optional in queries. */
+const questionWords = new Set(['방법', '어떻게', '무엇', '뭔가요', '방법은', '方法', 'やり方', '仕方', 'とは', 'について', 'どうやって']);
+/** Question words that end a run of kanji in Japanese queries (返金方法 = 返金 + 方法). */
+const japaneseSuffixes = ['方法', '手順', '仕方'];
+
+/** Parse a query into terms using the same tokenizer as the index. */
+export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryTerm[] {
+  const typoMinLength = options.typoMinLength ?? 4;
+  const tokens = tokenize(query, options);
+  const groups = new Map<number, Token[]>();
+  for (const t of tokens) {
+    if (t.group < 0) continue; // bridges rank, they never decide a match
+    const list = groups.get(t.group);
+    if (list) list.push(t);
+    else groups.set(t.group, [t]);
+  }
+  // The last word is still being typed unless the query ends with a separator.
+  const typing = query.length > 0 && !/[\s\p{P}\p{S}]$/u.test(query);
+  const terms: QueryTerm[] = [];
+  for (const list of groups.values()) {
+    const first = list[0]!;
+    const start = Math.min(...list.map((t) => t.start));
+    const end = Math.max(...list.map((t) => t.end));
+    const source = query.slice(start, end);
+    const script = first.script;
+    const prefix = typing && end === query.length;
+    let alternatives: string[][];
+    let weights: number[];
+    if (script === 'latin') {
+      const whole = list.find((t) => t.kind === 'word') ?? list.reduce((a, b) => (b.kind === 'join' && b.end - b.start >= a.end - a.start ? b : a), list[0]!);
+      const parts = list.filter((t) => t.kind === 'part');
+      alternatives = [[whole.text]];
+      if (parts.length) alternatives.push(parts.map((t) => t.text));
+      weights = alternatives.map(() => 1);
+    } else {
+      const grams = list.map((t) => t.text);
+      alternatives = [grams];
+      weights = [1];
+      if (script === 'hangul') {
+        const word = normalize(source);
+        const ending = koreanEndings.find((e) => word.length > e.length && word.endsWith(e));
+        if (ending) {
+          const stem = word.slice(0, word.length - ending.length);
+          // A one-syllable stem would match every word starting with that syllable (추가 → 추천).
+          if (stem.length >= 2) {
+            alternatives.push(Array.from({ length: stem.length - 1 }, (_, k) => stem.slice(k, k + 2)));
+            weights.push(0.9);
+          }
+        }
+      }
+      if (script === 'han' && grams.length > 2) {
+        // 返金方法: the topic is required, the question word is not; the bigram across them is dropped.
+        const word = normalize(source);
+        const suffix = japaneseSuffixes.find((e) => word.length === grams.length + 1 && word.length - e.length >= 2 && word.endsWith(e));
+        if (suffix) {
+          const cut = word.length - suffix.length;
+          terms.push({ source, script, alternatives: [grams.slice(cut, cut + suffix.length - 1)], weights: [1], optional: true, prefix: false, fuzzy: false, start, end });
+          alternatives = [grams.slice(0, cut - 1)];
+        }
+      }
+    }
+    // Drop tokens the index never stores; an alternative left empty cannot be checked, so it goes too.
+    const kept = alternatives.map((alt) => alt.filter((text) => isIndexed({ text, script, start: 0, end: 0, kind: 'word', group: 0 })));
+    weights = weights.filter((_, k) => kept[k]!.length > 0);
+    alternatives = kept.filter((alt) => alt.length > 0);
+    if (!alternatives.length) continue;
+    const word = alternatives[0]!.length === 1 ? alternatives[0]![0]! : '';
+    const optional = questionWords.has(normalize(source)) || (script === 'latin' && word.length === 1 && !/\d/.test(word));
+    const fuzzy = script === 'latin' && typoMinLength > 0 && word.length >= typoMinLength && !/\d/.test(word);
+    const signature = JSON.stringify(alternatives);
+    if (terms.some((t) => JSON.stringify(t.alternatives) === signature)) continue; // "refund refund" is one word
+    terms.push({ source, script, alternatives, weights, optional, prefix, fuzzy, start, end });
+  }
+  // Hiragana runs are mostly grammar (できない, ください); they only count when nothing else was typed.
+  if (terms.some((t) => t.script !== 'hiragana' && !t.optional)) {
+    for (const t of terms) if (t.script === 'hiragana') t.optional = true;
+  }
+  if (terms.length && terms.every((t) => t.optional)) for (const t of terms) t.optional = false;
+  return terms;
+}
+
+// --- fuzzy helpers shared by the client and the tests ---------------------------------------------
+
+/** The text a CJK alternative stands for: [請求, 求書] → 請求書. */
+export function gramsText(grams: readonly string[]): string {
+  return grams.length ? grams[0]! + grams.slice(1).map((g) => g.slice(g.length - (g.codePointAt(g.length - 2)! > 0xffff ? 2 : 1))).join('') : '';
+}
+
+/** True when a and b differ by at most one insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** A light English stemmer (plurals, -ing, -ed, final e). Queries use it to match word forms already in the index. */
+export function stem(word: string): string {
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  let cut = false;
+  if (w.endsWith('ing') && w.length >= 6 && /[aeiouy]/.test(w.slice(0, -3))) {
+    w = w.slice(0, -3);
+    cut = true;
+  } else if (w.endsWith('ed') && w.length >= 5 && /[aeiouy]/.test(w.slice(0, -2))) {
+    w = w.slice(0, -2);
+    cut = true;
+  }
+  if (cut && /([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
