@@ -1,7 +1,7 @@
 import type { Article, Category, KnowledgeBase, LocaleInfo } from './content/model.ts';
 import { getKnowledgeBase } from './content/knowledge-base.ts';
 import { computeRelated } from './content/related.ts';
-import { tokenize } from './search/tokenizer.ts';
+import { indexTokens } from './search/tokenizer.ts';
 
 /**
  * Everything the pages need, derived once per build from the knowledge base: translations,
@@ -33,7 +33,7 @@ export function deriveSiteData(kb: KnowledgeBase): SiteData {
     if (!translations.has(a.translationKey)) translations.set(a.translationKey, new Map());
     translations.get(a.translationKey)!.set(a.locale, a);
   }
-  const terms = (text: string) => tokenize(text).map((t) => t.term);
+  const terms = (text: string) => indexTokens(text);
   return {
     kb,
     translations,
