@@ -1,6 +1,6 @@
 // npm run bench: generate synthetic help centers, build them with this project (and Starlight, for comparison),
 // measure build, size, page weight and search, and write docs/benchmarks.md. Flags: see `usage` below.
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -38,6 +38,7 @@ const seed = option('seed') ?? 'kb-bench';
 const latencyRounds = quick ? 3 : 10;
 const log = (line: string) => console.log(line);
 
+const loadAtStart = loadavg()[0]!;
 const results: SizeResult[] = [];
 try {
   for (const articles of sizes) {
@@ -53,6 +54,7 @@ const machine: Machine = {
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
   memoryBytes: totalmem(),
+  load: [loadAtStart, loadavg()[0]!],
   node: process.version,
   os: `${osType()} ${release()}`,
   chromium: await chromium

@@ -1,8 +1,8 @@
 // Search and page weight as a reader's browser sees them: real Chromium against the built site on 127.0.0.1.
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../../tests/e2e/static-server.ts';
 import { typingSequence, type BenchQuery } from '../../src/bench/queries.ts';
-import { median, percentile } from './stats.ts';
+import { mean, median, percentile } from './stats.ts';
 
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -105,12 +105,15 @@ export interface RequestRecord {
   url: string;
   start: number;
   end?: number;
+  /** The browser's own clock (Resource Timing), more exact than when Playwright's events reach us. */
+  browserStart?: number;
+  browserEnd?: number;
 }
 
 /** Watches a page's requests so we know when the network is quiet and how requests chained. */
 function trackRequests(page: Page) {
   const records: RequestRecord[] = [];
-  const open = new Map<object, RequestRecord>();
+  const open = new Map<Request, RequestRecord>();
   let lastActivity = performance.now();
   page.on('request', (request) => {
     const record = { url: request.url(), start: performance.now() };
@@ -118,9 +121,16 @@ function trackRequests(page: Page) {
     open.set(request, record);
     lastActivity = performance.now();
   });
-  const done = (request: object) => {
+  const done = (request: Request) => {
     const record = open.get(request);
-    if (record) record.end = performance.now();
+    if (record) {
+      record.end = performance.now();
+      const timing = request.timing();
+      if (timing.startTime > 0 && timing.responseEnd >= 0) {
+        record.browserStart = timing.startTime;
+        record.browserEnd = timing.startTime + timing.responseEnd;
+      }
+    }
     open.delete(request);
     lastActivity = performance.now();
   };
@@ -146,7 +156,10 @@ async function settle(page: Page, driver: SearchDriver, tracker: Tracker, quietM
 }
 
 export function roundTrips(records: readonly RequestRecord[]): number {
-  const sorted = [...records].sort((a, b) => a.start - b.start);
+  // One clock for all: the browser's where every request has it, else ours.
+  const browserClock = records.every((r) => r.browserStart !== undefined);
+  const timed = records.map((r) => (browserClock ? { start: r.browserStart!, end: r.browserEnd } : r));
+  const sorted = timed.sort((a, b) => a.start - b.start);
   const depth: number[] = [];
   sorted.forEach((r, i) => {
     let best = 0;
@@ -296,5 +309,7 @@ export function summariseTransfers(measurements: readonly QueryMeasurement[]) {
     firstRoundTrips: Math.max(0, ...measurements.map((m) => m.first.roundTrips)),
     firstMs: median(measurements.map((m) => m.first.ms)),
     keystrokeBytes: median(measurements.flatMap((m) => m.keystrokeBytes)),
+    keystrokeMean: mean(measurements.flatMap((m) => m.keystrokeBytes)),
+    keystrokeMax: Math.max(0, ...measurements.flatMap((m) => m.keystrokeBytes)),
   };
 }

@@ -9,6 +9,8 @@ export interface Machine {
   cpus: number;
   cpuModel: string;
   memoryBytes: number;
+  /** 1-minute load average when the run started and ended: other work on the machine skews timings. */
+  load: [number, number];
   node: string;
   os: string;
   chromium?: string;
@@ -53,7 +55,7 @@ export function renderReport(input: ReportInput): string {
     const runs = s.ours.builds.length;
     let text = `${seconds(s.ours.buildMs)} (${runs === 1 ? '1 build' : `median of ${runs}`})`;
     if (s.articles >= 10_000) text += pass(s.ours.buildMs <= 120_000);
-    if (s.starlight.ok && s.articles <= 2000) text += `, ${(s.ours.buildMs / s.starlight.value.buildMs).toFixed(2)}× Starlight${pass(s.ours.buildMs * 3 <= s.starlight.value.buildMs)}`;
+    if (s.starlight.ok) text += `, ${(s.ours.buildMs / s.starlight.value.buildMs).toFixed(2)}× Starlight${s.articles >= 1000 ? pass(s.ours.buildMs * 3 <= s.starlight.value.buildMs) : ''}`;
     return text;
   }, '10k ≤ 120 s; 1k ≤ ⅓ of Starlight');
   row('Build time per article', (s) => millis(s.ours.buildMs / s.articles));
@@ -61,7 +63,7 @@ export function renderReport(input: ReportInput): string {
   row('Rebuild after editing one article', (s) => seconds(s.ours.rebuildMs));
   row('dist/ size, raw (files)', (s) => `${mb(s.ours.dist.rawBytes)} (${n(s.ours.dist.files)})`);
   row('dist/ size with .br and .gz copies', (s) => mb(s.ours.dist.onDiskBytes));
-  row('HTML per article page, median (max)', (s) => `${kb(s.ours.dist.html.medianBytes)} (${kb(s.ours.dist.html.maxBytes)})${pass(s.ours.dist.html.maxBytes <= 30 * 1024)}`, '≤ 30 KB (judged on the max)');
+  row('HTML per article page, median (max)', (s) => `${kb(s.ours.dist.html.medianBytes)}${pass(s.ours.dist.html.medianBytes <= 30 * 1024)} (max ${kb(s.ours.dist.html.maxBytes)}${pass(s.ours.dist.html.maxBytes <= 30 * 1024)})`, '≤ 30 KB');
   row('HTML per article page, brotli, median', (s) => (s.ours.dist.html.medianBrotliBytes === undefined ? undefined : kb(s.ours.dist.html.medianBrotliBytes)));
   row('Page JS before search (compressed)', (s) => `${kb(pageJs(s.ours))}${pass(pageJs(s.ours) <= 5 * 1024)}`, '≤ 5 KB');
   row('Page CSS (compressed)', (s) => kb(pageCss(s.ours)));
@@ -78,8 +80,8 @@ export function renderReport(input: ReportInput): string {
   const unavailable = (s: SizeResult) => (s.ours.queries.ok ? undefined : `not measured: ${s.ours.queries.reason}`);
   row('First query: bytes over the wire, median (max)', (s) => {
     const t = transfer(s);
-    return t ? `${kb(t.firstBytes)} (${kb(t.firstBytesMax)})${pass(t.firstBytes <= 50 * 1024)}` : unavailable(s);
-  }, '≤ 50 KB compressed (median)');
+    return t ? `${kb(t.firstBytes)}${pass(t.firstBytes <= 50 * 1024)} (max ${kb(t.firstBytesMax)}${pass(t.firstBytesMax <= 50 * 1024)})` : unavailable(s);
+  }, '≤ 50 KB compressed');
   row('First query: requests (median), sequential round trips (max)', (s) => {
     const t = transfer(s);
     return t ? `${t.firstRequests}, ${t.firstRoundTrips}${pass(t.firstRoundTrips <= 3)}` : unavailable(s);
@@ -90,7 +92,7 @@ export function renderReport(input: ReportInput): string {
   });
   row('Later keystrokes: bytes per keystroke (median)', (s) => {
     const t = transfer(s);
-    return t ? `${kb(t.keystrokeBytes)}${pass(t.keystrokeBytes <= 15 * 1024)}` : unavailable(s);
+    return t ? `${kb(t.keystrokeBytes)}${pass(t.keystrokeBytes <= 15 * 1024)} (mean ${kb(t.keystrokeMean)}, max ${kb(t.keystrokeMax)})` : unavailable(s);
   }, '≤ 15 KB');
   row('Warm query in Chromium: p50 / p95', (s) => (s.ours.warmBrowser.ok
     ? `${millis(s.ours.warmBrowser.value.p50)} / ${millis(s.ours.warmBrowser.value.p95)}${s.articles >= 10_000 ? pass(s.ours.warmBrowser.value.p95 <= 5) : ''}`
@@ -100,7 +102,7 @@ export function renderReport(input: ReportInput): string {
   const out: string[] = [];
   out.push('# Benchmarks', '');
   out.push(`Measured by \`${input.command}\` on ${machine.date}.`);
-  out.push(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${(machine.memoryBytes / 2 ** 30).toFixed(0)} GB RAM, ${machine.os}, Node ${machine.node}${machine.chromium ? `, Chromium ${machine.chromium}` : ''}.`);
+  out.push(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${(machine.memoryBytes / 2 ** 30).toFixed(0)} GB RAM, ${machine.os}, Node ${machine.node}${machine.chromium ? `, Chromium ${machine.chromium}` : ''}; load average ${machine.load[0].toFixed(1)} at the start and ${machine.load[1].toFixed(1)} at the end of the run.`);
   if (input.quick) out.push('', '> A quick run (`--quick`): one small size, one build, a few queries. Figures are indicative only.');
   out.push('', '## Results', '', header, rule, ...rows, '');
 
@@ -157,7 +159,7 @@ function methodology(input: ReportInput): string {
 - **Content.** \`src/bench/generate-content.ts\` writes a deterministic help center (seed \`${input.seed}\`, sfc32 PRNG; the same seed gives the same bytes) into \`.tmp/bench/<size>/content\`: 50 % English, 25 % Japanese, 25 % Korean, in the 12 categories of a fictional invoicing product, each with \`_category.yml\`. Articles are guides, FAQs (\`type: faq\`, \`##\` questions), troubleshooting and reference pages of 200–1,500 words (Japanese counted as 2.5 characters and Korean as 2 syllables per word), skewed short, with \`##\`/\`###\` headings, \`:::tip\`-style callouts, tables, code blocks and one to four links to other articles (\`../<category>/<slug>.md\`, all valid). Japanese and Korean sentences are composed from real words with verb conjugation and particles, so the tokenizers see realistic text.
 - **Build.** \`node scripts/build.ts\` as a child process with \`KB_CONTENT_DIR\` and \`KB_QUIET=1\`, the same entry as \`npm run build\` (content checks, Astro, search index, precompression). Wall time is the median of ${input.runs} build${input.runs === 1 ? '' : 's'} at sizes up to 2,000 articles and a single build above that. Peak memory is the largest sum of VmRSS over the build's process tree, sampled from /proc every 100 ms (or a process's own VmHWM if larger). The rebuild appends a sentence to one article and builds again.
 - **Sizes.** \`dist/\` without the precompressed copies; article pages are the generated articles' \`index.html\`. The search index is \`dist/_search/<locale>/**\`, with each file's \`.gz\`/\`.br\` copy for the compressed sizes.
-- **Browser.** Chromium (playwright-core, \`/usr/bin/chromium\`, headless) against the built \`dist/\` served on 127.0.0.1 by \`tests/e2e/static-server.ts\`, which sends the precompressed \`.br\` files; byte counts are response bodies as sent, so compressed. Every measurement starts in a fresh browser context (empty cache) on an article page. *Page JS* is the JavaScript that page loads before anyone searches. *First query*: focus the header search box, enter the first word(s) of a fixed query at once, wait until the answer shows and the network is quiet; everything fetched from the focus on counts (search UI chunk, client, manifest, shards, excerpts). *Round trips* is the longest chain of requests in which each started only after the previous one finished. *Later keystrokes*: the rest of the query typed one character at a time, waiting for each answer. Queries (\`src/bench/queries.ts\`) include Japanese and Korean ones with particles attached. The target is judged on the median over queries and languages; the max is shown beside it.
+- **Browser.** Chromium (playwright-core, \`/usr/bin/chromium\`, headless) against the built \`dist/\` served on 127.0.0.1 by \`tests/e2e/static-server.ts\`, which sends the precompressed \`.br\` files; byte counts are response bodies as sent, so compressed. Every measurement starts in a fresh browser context (empty cache) on an article page. *Page JS* is the JavaScript that page loads before anyone searches. *First query*: focus the header search box, enter the first word(s) of a fixed query at once, wait until the answer shows and the network is quiet; everything fetched from the focus on counts (search UI chunk, client, manifest, shards, excerpts). *Round trips* is the longest chain of requests in which each started only after the previous one finished. *Later keystrokes*: the rest of the query typed one character at a time, waiting for each answer. Queries (\`src/bench/queries.ts\`) include Japanese and Korean ones with particles attached. Targets are judged on the median over queries and languages, and separately on the worst case (max); round trips on the worst case.
 - **Warm latency.** \`src/search/client.ts\`, bundled with esbuild and loaded into the page, runs every prefix of the fixed queries once to load the data, then ${input.latencyRounds} timed passes; p50/p95 over all samples and languages. The same in Node, with a \`fetch\` that reads \`dist/\`.
 - **Starlight.** \`astro\` and \`@astrojs/starlight\` installed in \`.tmp/bench/starlight-app\` (cached), the same articles under \`src/content/docs/<lang>/\` with title and description, links rewritten to page URLs, default settings (so the sidebar lists every page of a language, and Pagefind indexes the site after the build). Its \`dist/\` is precompressed with this project's own precompression before the browser runs, so both sites are served compressed. Starlight is built at sizes up to 2,000 articles: above that its all-pages sidebar makes each page grow with the site.
 - **Caveats.** Timings depend on the machine and on what else runs on it; 127.0.0.1 has no latency, so *round trips* matter more than the times. The content is synthetic: it has the shape and the scripts of a real help center, not its meaning.`;

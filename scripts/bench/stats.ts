@@ -4,6 +4,10 @@ export function median(values: readonly number[]): number {
   return percentile(values, 50);
 }
 
+export function mean(values: readonly number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
 /** Nearest-rank percentile; 0 for an empty list. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;

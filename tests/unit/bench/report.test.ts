@@ -29,7 +29,7 @@ function size(articles: number, over: Partial<SizeResult['ours']> = {}, starligh
   };
 }
 
-const machine = { date: '2026-11-23', cpus: 2, cpuModel: 'Test CPU', memoryBytes: 8 * 2 ** 30, node: 'v24.0.0', os: 'Linux' };
+const machine = { date: '2026-11-23', cpus: 2, cpuModel: 'Test CPU', memoryBytes: 8 * 2 ** 30, load: [0.5, 1.5] as [number, number], node: 'v24.0.0', os: 'Linux' };
 const render = (sizes: SizeResult[]) => renderReport({ machine, seed: 'kb-bench', runs: 3, latencyRounds: 10, sizes, quick: false, command: 'npm run bench' });
 const rowOf = (md: string, label: string) => md.split('\n').find((l) => l.startsWith(`| ${label}`)) ?? '';
 
@@ -39,8 +39,8 @@ describe('benchmark report', () => {
     expect(rowOf(md, 'Build time (wall)')).toContain('0.30× Starlight ✅');
     expect(rowOf(md, 'Build time (wall)')).toContain('130.0 s (1 build) ❌');
     expect(rowOf(md, 'Peak memory')).toMatch(/3072 MB ✅/);
-    expect(rowOf(md, 'HTML per article page, median')).toContain('✅');
-    expect(rowOf(md, 'First query: bytes')).toContain('40 KB (40 KB) ✅');
+    expect(rowOf(md, 'HTML per article page, median')).toContain('14 KB ✅ (max 29 KB ✅)');
+    expect(rowOf(md, 'First query: bytes')).toContain('40 KB ✅ (max 40 KB ✅)');
     expect(rowOf(md, 'First query: requests')).toContain('5, 3 ✅');
     expect(rowOf(md, 'Later keystrokes')).toContain('2.0 KB ✅');
     // Warm p95 is only judged at 10k.
