@@ -88,6 +88,7 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
 
   const pages = generated.articles.map(pageFolder);
   const dist = await distStats(distDir, pages);
+  if (dist.html.pages !== pages.length) throw new BenchBreakage(`only ${dist.html.pages} of ${pages.length} article pages were found in ${distDir}`);
   const index = await searchIndexStats(distDir);
 
   const clientReady = searchClientAvailable();
@@ -205,6 +206,7 @@ async function runStarlight(generated: ReturnType<typeof generateHelpCenter>, op
     log(`Starlight build ${i + 1}/${options.runs}: ${(run.wallMs / 1000).toFixed(1)} s, peak ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
   }
   const dist = await distStats(distDir, generated.articles.map(pageFolder));
+  if (dist.html.pages !== generated.articles.length) log(`Note: only ${dist.html.pages} of ${generated.articles.length} article pages were found in Starlight's dist/`);
   // Hosts compress on the fly; precompressing here lets the same static server send Starlight compressed
   // too. Pagefind's own index files are already gzipped and are served as they are.
   await precompress(distDir);
