@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../content/model.ts';
-import { createFlexDocument } from './flexsearch.ts';
+import { createFieldPostings } from './flexsearch-build.ts';
 import { indexTokens } from './tokenizer.ts';
 import {
   bucketOf,
@@ -36,16 +36,19 @@ export interface BuildSearchOptions {
   typoMinLength?: number;
   /** Index kanji→hiragana bridge bigrams (see `TokenizeOptions.bridges`). @default false */
   bridges?: boolean;
-  /** Target size of one shard before compression; more shards are made as the site grows. @default 12000 */
+  /**
+   * Target size of one shard before compression (about half that compressed); the number of shards grows with the
+   * site, so a query's download stays flat. @default 3000
+   */
   shardBytes?: number;
   /**
    * Postings kept per term. A word in thousands of sections keeps its best ones (title, heading, keywords first),
    * so a query costs about the same on a 1k and a 10k article site. @default 160
    */
   maxPostings?: number;
-  /** Characters of each section kept for excerpts. @default 220 */
-  excerptChars?: number;
-  /** Target size of one fragment group before compression. @default 1800 */
+  /** Width of each section's text kept for excerpts, a CJK character counting two. @default 120 */
+  excerptWidth?: number;
+  /** Fragment files hold as many articles as fit this size before compression (at least one). @default 1500 */
   fragmentBytes?: number;
   /** Completions stored for a prefix whose terms are spread over several shards (a first letter, a split key). @default 8 */
   completions?: number;
@@ -67,7 +70,7 @@ export interface SearchIndex {
   locales: Record<string, LocaleSearchIndex>;
 }
 
-const defaults = { basePath: '/_search', bridges: false, shardBytes: 12_000, maxPostings: 160, excerptChars: 220, fragmentBytes: 1800, completions: 8 };
+const defaults = { basePath: '/_search', bridges: false, shardBytes: 3000, maxPostings: 160, excerptWidth: 120, fragmentBytes: 1500, completions: 8 };
 /** Sections past this many in one article are merged into the last one: ids stay small. */
 const maxSectionsPerArticle = 64;
 
@@ -99,7 +102,7 @@ function buildLocale(locale: string, articles: Article[], categoryTitle: (slug: 
   const shift = Math.ceil(Math.log2(Math.max(1, ...sectionLists.map((s) => s.length))));
 
   // 1. FlexSearch builds the inverted index, field by field, with our tokenizer.
-  const doc = createFlexDocument(fields, (content) => indexTokens(content, { bridges: opts.bridges }));
+  const doc = createFieldPostings(fields, (content) => indexTokens(content, { bridges: opts.bridges }));
   let sections = 0;
   articles.forEach((article, a) => {
     sectionLists[a]!.forEach((section, s) => {
@@ -116,17 +119,7 @@ function buildLocale(locale: string, articles: Article[], categoryTitle: (slug: 
   });
 
   // 2. Read its export back: term → section ids per field.
-  const table = new Map<string, (number[] | undefined)[]>();
-  doc.export((key, data) => {
-    const [field, , kind] = key.split('.');
-    const f = fields.indexOf(field as (typeof fields)[number]);
-    if (kind !== 'map' || f < 0) return;
-    for (const [term, slots] of JSON.parse(data) as [string, (number[] | null)[]][]) {
-      let postings = table.get(term);
-      if (!postings) table.set(term, (postings = []));
-      postings[f] = slots.flatMap((slot) => slot ?? []).sort((x, y) => x - y);
-    }
-  });
+  const table = doc.postings();
 
   // 3. One line per term; very common terms keep their best postings only.
   const lines = new Map<string, string>();
@@ -205,10 +198,10 @@ function buildLocale(locale: string, articles: Article[], categoryTitle: (slug: 
     article.url,
     article.title,
     categoryTitle(article.category),
-    sectionLists[a]!.map((s, i): FragmentSection => [i, s.id, s.heading, excerptSource(s.text || (i === 0 ? article.description : ''), opts.excerptChars)]),
+    sectionLists[a]!.map((s, i): FragmentSection => [i, s.id, s.heading, excerptSource(s.text || (i === 0 ? article.description : ''), opts.excerptWidth)]),
   ]);
   const average = records.reduce((n, r) => n + JSON.stringify(r).length, 0) / Math.max(1, records.length);
-  const group = Math.max(1, Math.min(32, Math.round(opts.fragmentBytes / Math.max(1, average))));
+  const group = Math.max(1, Math.min(32, Math.floor(opts.fragmentBytes / Math.max(1, average))));
   const fragmentTexts: string[] = [];
   for (let g = 0; g * group < records.length; g++) fragmentTexts.push(JSON.stringify(records.slice(g * group, (g + 1) * group)));
   const dir = `f-${contentHash(fragmentTexts.join('\n'))}`;
@@ -266,17 +259,26 @@ function spread(ids: number[], n: number): number[] {
   return out;
 }
 
-/** The start of a section's text, cut at a word boundary where there is one. */
-export function excerptSource(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = max;
-  const space = text.lastIndexOf(' ', max);
-  if (space > max * 0.75) cut = space;
+/**
+ * The start of a section's text, cut at a word boundary where there is one. Width, not length: a CJK character
+ * fills about two Latin ones on screen and carries about as much meaning.
+ */
+export function excerptSource(text: string, width: number): string {
+  let used = 0;
+  let cut = 0;
+  for (const ch of text) {
+    used += ch.charCodeAt(0) >= 0x1100 ? 2 : 1;
+    if (used > width) break;
+    cut += ch.length;
+  }
+  if (cut >= text.length) return text;
+  const space = text.lastIndexOf(' ', cut);
+  if (space > cut * 0.75) cut = space;
   return text.slice(0, cut).trimEnd() + '…';
 }
 
 function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 10);
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -18,7 +18,7 @@ import {
   type SearchManifest,
   type ShardTerm,
 } from './index-format.ts';
-import { createFlexDocument, type FlexDocument } from './flexsearch.ts';
+import { createFieldIndex, type FlexIndex } from './flexsearch.ts';
 import { rankArticles, compareArticles, type RankedArticle, type TokenHits } from './rank.ts';
 import { excerptHtml } from './excerpt.ts';
 import { takePrefetchedManifest } from './prefetch.ts';
@@ -90,10 +90,13 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   const doFetch: FetchLike = options.fetch ?? ((url) => globalThis.fetch(url));
   const manifestUrl = options.manifestUrl;
   const base = manifestUrl.slice(0, manifestUrl.lastIndexOf('/') + 1);
-  const flex: FlexDocument = createFlexDocument(fields, (query) => [query]);
+  const flex: FlexIndex[] = fields.map(createFieldIndex);
   const cache = new Map<string, Promise<unknown>>();
   const shards = new Map<number, Shard>();
   const fragments = new Map<number, FragmentArticle>();
+  // Keystrokes in a row show mostly the same results: their excerpts and phrase texts are kept.
+  const excerpts = new Map<string, string>();
+  const flatTexts = new Map<string, string>();
   let manifest: Promise<SearchManifest> | undefined;
   let split: Set<string> = new Set();
 
@@ -125,11 +128,17 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     if (!hash) return Promise.resolve();
     return load(shardUrl(base, hash), (text) => {
       const terms = decodeShard(text);
-      // Hand the postings to FlexSearch, field by field; lookups go through it from now on.
-      fields.forEach((field, f) => {
-        const entries: [string, number[][]][] = [];
-        for (const [term, t] of terms) if (t.postings[f]) entries.push([term, [t.postings[f]!]]);
-        if (entries.length) flex.import(`${field}.1.map`, entries);
+      // Hand the postings to FlexSearch, field by field, as documents gaining terms; lookups go through it from now on.
+      fields.forEach((_, f) => {
+        const byDoc = new Map<number, string[]>();
+        for (const [term, t] of terms) {
+          for (const id of t.postings[f] ?? []) {
+            const list = byDoc.get(id);
+            if (list) list.push(term);
+            else byDoc.set(id, [term]);
+          }
+        }
+        for (const [id, list] of byDoc) flex[f]!.append(id, list);
       });
       shards.set(bucket, { terms, sorted: [...terms.keys()].sort() });
     });
@@ -191,15 +200,16 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       const df = shard?.terms.get(term)?.df ?? 1;
       const idf = Math.log(1 + m.docs / Math.max(1, df));
       used.add(term);
-      for (const { field, result } of flex.search(term, { limit: 1_000_000 })) {
-        const f = field as Field;
+      fields.forEach((f, i) => {
+        const result = flex[i]!.search(term, { limit: 1_000_000 });
+        if (!result.length) return;
         const w = fieldWeight[f] * q * idf;
         const target = articleLevel[f] ? hits.articles : hits.sections;
         for (const id of result) {
           const key = articleLevel[f] ? id >> m.shift : id;
           if ((target.get(key) ?? 0) < w) target.set(key, w);
         }
-      }
+      });
     }
     return hits;
   }
@@ -231,7 +241,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
 
     // Round trip 3: display data for the results shown.
     await Promise.all(top.map((r) => loadFragments(m, r.article)));
-    rerankByPhrase(top, terms, fragments);
+    rerankByPhrase(top, terms, fragments, flatTexts);
+    const signature = [...used].sort().join(' ') + '\u0000' + phrases.join(' ');
+    if (excerpts.size > 4000) excerpts.clear();
 
     const results = top.map((r): ArticleResult => {
       const [, url, title, category, sections] = fragments.get(r.article)!;
@@ -243,7 +255,10 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         partial: r.partial,
         sections: r.sections.slice(0, maxSections).map((s) => {
           const [, id, heading, text] = sections[s.index] ?? [s.index, '', '', ''];
-          return { url: id ? `${url}#${id}` : url, heading, excerptHtml: excerptHtml(text, { terms: used, phrases }, m.tokenizer) };
+          const key = `${s.id}\u0000${signature}`;
+          let html = excerpts.get(key);
+          if (html === undefined) excerpts.set(key, (html = excerptHtml(text, { terms: used, phrases }, m.tokenizer)));
+          return { url: id ? `${url}#${id}` : url, heading, excerptHtml: html };
         }),
       };
     });
@@ -287,7 +302,7 @@ function stemGroup(shard: Shard, s: string): string[] {
  * Exact phrases beat scattered words: once the shown results' text is here, a result containing the query's
  * words next to each other (or a CJK word verbatim) moves up among results that matched as many words.
  */
-function rerankByPhrase(top: RankedArticle[], terms: readonly QueryTerm[], fragments: Map<number, FragmentArticle>) {
+function rerankByPhrase(top: RankedArticle[], terms: readonly QueryTerm[], fragments: Map<number, FragmentArticle>, flatTexts: Map<string, string>) {
   const phrases: string[] = [];
   const words = terms.filter((t) => !t.optional);
   for (const t of words) if (t.script !== 'latin' && t.alternatives[0]!.length > 1) phrases.push(flatten(t.source));
@@ -297,8 +312,14 @@ function rerankByPhrase(top: RankedArticle[], terms: readonly QueryTerm[], fragm
   for (const r of top) {
     const record = fragments.get(r.article);
     if (!record) continue;
-    const text = flatten([record[2], ...r.sections.slice(0, maxSections).map((s) => `${record[4][s.index]?.[2] ?? ''} ${record[4][s.index]?.[3] ?? ''}`)].join(' \n '));
-    const found = phrases.filter((p) => text.includes(p)).length;
+    const texts = [record[2], ...r.sections.slice(0, maxSections).map((s) => `${record[4][s.index]?.[2] ?? ''} ${record[4][s.index]?.[3] ?? ''}`)];
+    const flat = texts.map((t, i) => {
+      const key = i ? `${r.sections[i - 1]!.id}` : `t${r.article}`;
+      let f = flatTexts.get(key);
+      if (f === undefined) flatTexts.set(key, (f = flatten(t)));
+      return f;
+    });
+    const found = phrases.filter((p) => flat.some((f) => f.includes(p))).length;
     r.score *= 1 + 0.1 * found;
   }
   top.sort(compareArticles);

@@ -62,6 +62,8 @@ const isMark = /\p{M}/u;
 
 /** Folded form and upper-case flags of one cluster; clusters repeat a lot (every kanji), so they are memoised. */
 const clusterMemo = new Map<string, { text: string; upper: boolean[] }>();
+/** The same for clusters of one code point, keyed by number so the hot path allocates nothing. */
+const pointMemo = new Map<number, { text: string; upper: boolean[] }>();
 
 function foldCluster(cluster: string): { text: string; upper: boolean[] } {
   let hit = clusterMemo.get(cluster);
@@ -80,11 +82,21 @@ function foldCluster(cluster: string): { text: string; upper: boolean[] } {
   return hit;
 }
 
+/** 0 unknown, 1 no, 2 yes: whether a BMP code unit continues the cluster before it (a combining mark). */
+const markMemo = new Uint8Array(0x10000);
+
+function isMarkUnit(code: number): boolean {
+  let m = markMemo[code]!;
+  if (!m) markMemo[code] = m = isMark.test(String.fromCharCode(code)) ? 2 : 1;
+  return m === 2;
+}
+
 function isClusterTail(code: number, base: number): boolean {
+  if (code < 0x300) return false;
   if (code === 0xff9e || code === 0xff9f) return true; // half-width voiced sound marks: ｶﾞ → ガ
   if (base >= 0x1100 && base <= 0x115f && code >= 0x1160 && code <= 0x11ff) return true; // conjoining jamo
   if (base >= 0x1160 && base <= 0x11a7 && code >= 0x11a8 && code <= 0x11ff) return true;
-  return code >= 0x300 && isMark.test(String.fromCharCode(code));
+  return isMarkUnit(code);
 }
 
 function normalizeWithOffsets(input: string): Normalized {
@@ -98,7 +110,7 @@ function normalizeWithOffsets(input: string): Normalized {
     const code = input.charCodeAt(i);
     const next = i + 1 < n ? input.charCodeAt(i + 1) : 0;
     // Fast path: plain ASCII not followed by a combining mark.
-    if (code < 0x80 && (next < 0x300 || !isClusterTail(next, code))) {
+    if (code < 0x80 && !isClusterTail(next, code)) {
       const isUpper = code >= 65 && code <= 90;
       text += isUpper ? String.fromCharCode(code + 32) : input[i];
       from.push(i);
@@ -107,7 +119,8 @@ function normalizeWithOffsets(input: string): Normalized {
       i++;
       continue;
     }
-    let end = i + (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
+    const astral = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    let end = i + (astral ? 2 : 1);
     let last = code;
     while (end < n) {
       const c = input.charCodeAt(end);
@@ -115,11 +128,15 @@ function normalizeWithOffsets(input: string): Normalized {
       last = c;
       end++;
     }
-    const folded = foldCluster(input.slice(i, end));
+    let folded: { text: string; upper: boolean[] };
+    if (end === i + 1) {
+      folded = pointMemo.get(code)!;
+      if (!folded) pointMemo.set(code, (folded = foldCluster(input[i]!)));
+    } else folded = foldCluster(input.slice(i, end));
     for (let k = 0; k < folded.text.length; k++) {
       from.push(i);
       to.push(end);
-      upper.push(folded.upper[k] ?? false);
+      upper.push(folded.upper[k]!);
     }
     text += folded.text;
     i = end;
@@ -145,6 +162,8 @@ export function findNormalized(text: string, needle: string): { start: number; e
 
 // --- classification -----------------------------------------------------------------------------
 
+/** Class per BMP code unit, 255 = not computed yet; astral code points use the map. */
+const classTable = new Uint8Array(0x10000).fill(255);
 const classMemo = new Map<number, number>();
 const reHan = /\p{Script=Han}/u;
 const reHira = /\p{Script=Hiragana}/u;
@@ -160,8 +179,8 @@ function classify(code: number): number {
     if (code === 45 || code === 95 || code === 46 || code === 39 || code === 44) return CONN; // - _ . ' ,
     return SEP;
   }
-  let c = classMemo.get(code);
-  if (c !== undefined) return c;
+  let c = code < 0x10000 ? classTable[code]! : classMemo.get(code);
+  if (c !== undefined && c !== 255) return c;
   const ch = String.fromCodePoint(code);
   if (code === 0x30fc) c = PROLONG;
   else if (code === 0x2019) c = CONN; // ’ as in don’t
@@ -172,7 +191,8 @@ function classify(code: number): number {
   else if (reDigit.test(ch)) c = DIG;
   else if (reLetter.test(ch)) c = LAT;
   else c = SEP;
-  classMemo.set(code, c);
+  if (code < 0x10000) classTable[code] = c;
+  else classMemo.set(code, c);
   return c;
 }
 
@@ -208,7 +228,8 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
   const tokens: Token[] = [];
   let group = 0;
   const alnum = (c: number | undefined) => c === LAT || c === DIG;
-  const span = (a: number, b: number) => ({ start: norm.from[a]!, end: norm.to[b - 1]! });
+  const from = norm.from;
+  const to = norm.to;
 
   let i = 0;
   while (i < n) {
@@ -232,15 +253,15 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
         break;
       }
       segments.push([segStart, j]);
-      emitCompound(s, norm, cls, segments, group++, tokens, span);
+      emitCompound(s, norm, cls, segments, group++, tokens);
       i = j;
     } else if (c >= HAN && c <= HANGUL) {
       let j = i + 1;
       while (j < n && cls[j] === c) j++;
-      emitGrams(s, c, i, j, group++, tokens, span);
+      emitGrams(s, norm, c, i, j, group++, tokens);
       // A bridge joins the last kanji of this run with the first hiragana of the next.
       if (options.bridges && c === HAN && j < n && cls[j] === HIRA) {
-        tokens.push({ text: s.slice(j - 1, j + 1), ...span(j - 1, j + 1), kind: 'gram', script: 'han', group: -1 });
+        tokens.push({ text: s.slice(j - 1, j + 1), start: from[j - 1]!, end: to[j]!, kind: 'gram', script: 'han', group: -1 });
       }
       i = j;
     } else i++;
@@ -248,8 +269,9 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
   return tokens;
 }
 
-function emitGrams(s: string, c: number, a: number, b: number, group: number, out: Token[], span: (a: number, b: number) => { start: number; end: number }) {
+function emitGrams(s: string, norm: Normalized, c: number, a: number, b: number, group: number, out: Token[]) {
   const script = scriptOf[c]!;
+  const { from, to } = norm;
   // Index by code point so an astral kanji (𠮷) is one character, not two halves.
   const points: number[] = [];
   for (let k = a; k < b; k++) {
@@ -260,11 +282,13 @@ function emitGrams(s: string, c: number, a: number, b: number, group: number, ou
   points.push(b);
   const chars = points.length - 1;
   if (chars === 1) {
-    out.push({ text: s.slice(a, b), ...span(a, b), kind: 'gram', script, group });
+    out.push({ text: s.slice(a, b), start: from[a]!, end: to[b - 1]!, kind: 'gram', script, group });
     return;
   }
   for (let k = 0; k + 2 < points.length; k++) {
-    out.push({ text: s.slice(points[k]!, points[k + 2]!), ...span(points[k]!, points[k + 2]!), kind: 'gram', script, group });
+    const x = points[k]!;
+    const y = points[k + 2]!;
+    out.push({ text: s.slice(x, y), start: from[x]!, end: to[y - 1]!, kind: 'gram', script, group });
   }
 }
 
@@ -275,12 +299,11 @@ function emitCompound(
   segments: [number, number][],
   group: number,
   out: Token[],
-  span: (a: number, b: number) => { start: number; end: number },
 ) {
   const parts: [number, number][][] = segments.map(([a, b]) => splitSegment(norm, cls, a, b));
   const flat = parts.flat();
   const push = (text: string, a: number, b: number, kind: TokenKind) => {
-    if (text.length <= maxTokenLength) out.push({ text, ...span(a, b), kind, script: 'latin', group });
+    if (text.length <= maxTokenLength) out.push({ text, start: norm.from[a]!, end: norm.to[b - 1]!, kind, script: 'latin', group });
   };
   if (flat.length === 1) {
     push(s.slice(flat[0]![0], flat[0]![1]), flat[0]![0], flat[0]![1], 'word');
