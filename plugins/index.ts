@@ -5,6 +5,7 @@ import remarkDirective from 'remark-directive';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeHighlight from 'rehype-highlight';
+import { common, all } from 'lowlight';
 import remarkCallouts, { type CalloutType } from './remark-callouts.ts';
 import remarkFaq from './remark-faq.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
@@ -12,6 +13,9 @@ import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeImages, { type ResolvedImage } from './rehype-images.ts';
 import { articleSanitizeSchema } from '../src/markdown/sanitize-schema.ts';
+
+/** The common set plus what help articles show: raw HTTP exchanges, server and container config, PowerShell. */
+const highlightLanguages = { ...common, http: all.http!, nginx: all.nginx!, dockerfile: all.dockerfile!, powershell: all.powershell! };
 
 export interface PipelineContext {
   siteOrigin: string;
@@ -34,6 +38,6 @@ export function rehypePlugins(ctx: PipelineContext): PluggableList {
     [rehypeArticleLinks, { resolve: ctx.resolveLink }],
     [rehypeImages, { resolve: ctx.resolveImage }],
     [rehypeExternalLinks, { siteOrigin: ctx.siteOrigin }],
-    [rehypeHighlight, { detect: false, plainText: ['text', 'txt', 'plain'] }],
+    [rehypeHighlight, { languages: highlightLanguages, detect: false, plainText: ['text', 'txt', 'plain'] }],
   ];
 }
