@@ -168,11 +168,14 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     if (term.script === 'latin') {
       if (token.length >= 3 && !/\d/.test(token)) add(stemGroup(shard, stem(token)).filter((v) => v !== token), () => quality.form);
       if (term.prefix && last) add(withPrefix(shard, token).filter((v) => v !== token), (v) => quality.prefix - 0.3 * (1 - token.length / v.length));
-      if (term.fuzzy && !out.size) {
-        const typo = shard.sorted.filter((v) => Math.abs(v.length - token.length) <= 1 && withinOneEdit(token, v));
+      // A word the index knows only from a rare misspelling still gets the common word it resembles.
+      const rare = out.size > 0 && [...out.keys()].every((v) => shard.terms.get(v)!.df <= 2);
+      if (term.fuzzy && (!out.size || rare)) {
+        const floor = rare ? Math.max(5, 10 * Math.max(...[...out.keys()].map((v) => shard.terms.get(v)!.df))) : 0;
+        const typo = shard.sorted.filter((v) => Math.abs(v.length - token.length) <= 1 && v !== token && shard.terms.get(v)!.df >= floor && withinOneEdit(token, v));
         // The corrected word brings its other forms: invocie → invoice → invoices.
         add([...new Set(typo.flatMap((v) => stemGroup(shard, stem(v))))], () => quality.typo);
-        if (!out.size && term.prefix && last) {
+        if (!out.size && !rare && term.prefix && last) {
           const n = token.length;
           add(shard.sorted.filter((v) => v.length > n && [n - 1, n, n + 1].some((k) => withinOneEdit(token, v.slice(0, k)))), () => quality.prefixTypo);
         }

@@ -13,8 +13,11 @@
  */
 
 export type Script = 'latin' | 'han' | 'hiragana' | 'katakana' | 'hangul';
-/** `word`: a whole Latin word; `part`: a piece of a compound; `join`: a compound without its separators; `gram`: a CJK uni/bigram. */
-export type TokenKind = 'word' | 'part' | 'join' | 'gram';
+/**
+ * `word`: a whole Latin word; `part`: a piece of a compound; `join`: a compound without its separators;
+ * `gram`: a CJK uni/bigram; `variant`: a bigram of a katakana word spelled without ー (サーバー → サバ).
+ */
+export type TokenKind = 'word' | 'part' | 'join' | 'gram' | 'variant';
 
 export interface Token {
   /** Normalised token text, as stored in the index. */
@@ -258,7 +261,11 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     } else if (c >= HAN && c <= HANGUL) {
       let j = i + 1;
       while (j < n && cls[j] === c) j++;
-      emitGrams(s, norm, c, i, j, group++, tokens);
+      emitGrams(s, norm, c, i, j, group, tokens);
+      // Katakana words are written with and without the long vowel mark (リカバリーコード, リカバリコード):
+      // the index also holds the bigrams of the spelling without it.
+      if (c === KATA && s.slice(i, j).includes('ー')) emitVariants(s, norm, i, j, group, tokens);
+      group++;
       // A bridge joins the last kanji of this run with the first hiragana of the next.
       if (options.bridges && c === HAN && j < n && cls[j] === HIRA) {
         tokens.push({ text: s.slice(j - 1, j + 1), start: from[j - 1]!, end: to[j]!, kind: 'gram', script: 'han', group: -1 });
@@ -289,6 +296,20 @@ function emitGrams(s: string, norm: Normalized, c: number, a: number, b: number,
     const x = points[k]!;
     const y = points[k + 2]!;
     out.push({ text: s.slice(x, y), start: from[x]!, end: to[y - 1]!, kind: 'gram', script, group });
+  }
+}
+
+function emitVariants(s: string, norm: Normalized, a: number, b: number, group: number, out: Token[]) {
+  const seen = new Set(out.filter((t) => t.group === group).map((t) => t.text));
+  const kept: number[] = [];
+  for (let k = a; k < b; k++) if (s[k] !== 'ー') kept.push(k);
+  for (let k = 0; k + 1 < kept.length; k++) {
+    const x = kept[k]!;
+    const y = kept[k + 1]!;
+    const text = s[x]! + s[y]!;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push({ text, start: norm.from[x]!, end: norm.to[y]!, kind: 'variant', script: 'katakana', group });
   }
 }
 
@@ -434,9 +455,17 @@ export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryT
       if (parts.length) alternatives.push(parts.map((t) => t.text));
       weights = alternatives.map(() => 1);
     } else {
-      const grams = list.map((t) => t.text);
+      const grams = list.filter((t) => t.kind !== 'variant').map((t) => t.text);
       alternatives = [grams];
       weights = [1];
+      if (script === 'katakana') {
+        // Either spelling of a katakana word finds the other: サーバー ⇄ サーバ, リカバリーコード ⇄ リカバリコード.
+        const bare = normalize(source).replace(/ー/g, '');
+        if (bare.length >= 2 && bare !== normalize(source)) {
+          alternatives.push(Array.from({ length: bare.length - 1 }, (_, k) => bare.slice(k, k + 2)));
+          weights.push(0.9);
+        }
+      }
       if (script === 'hangul') {
         const word = normalize(source);
         const ending = koreanEndings.find((e) => word.length > e.length && word.endsWith(e));

@@ -84,6 +84,11 @@ describe('search client, built index → client through an in-memory fetch', () 
     expect(await top('ja', '返金方法')).toBe('/ja/billing/request-a-refund/');
   });
 
+  it('finds katakana words spelled with or without the long vowel mark', async () => {
+    expect(await top('ja', 'リカバリコード')).toBe('/ja/account/two-factor-authentication/');
+    expect(await top('ja', 'リカバリーコード')).toBe('/ja/account/two-factor-authentication/');
+  });
+
   it('returns nothing for a made-up compound whose pieces exist apart, even with typo tolerance', async () => {
     expect(await urls('ja', '返金認証')).toEqual([]);
     expect(await urls('ja', 'zzqxv返金認証')).toEqual([]);

@@ -77,7 +77,7 @@ describe('tokenize: CJK', () => {
   });
 
   it('keeps Latin words inside Japanese as their own tokens', () => {
-    expect(texts('CSVでエクスポート')).toEqual(['csv', 'で', 'エク', 'クス', 'スポ', 'ポー', 'ート']);
+    expect(texts('CSVでエクスポート')).toEqual(['csv', 'で', 'エク', 'クス', 'スポ', 'ポー', 'ート', 'ポト']);
   });
 
   it('matches half-width katakana to full-width', () => {
@@ -97,6 +97,13 @@ describe('tokenize: CJK', () => {
     expect(s.slice(tokens.at(-1)!.start, tokens.at(-1)!.end)).toBe('変更');
   });
 
+  it('also indexes a katakana word without its long vowel marks, so both spellings meet', () => {
+    expect(tokenize('リカバリーコード').filter((t) => t.kind === 'variant').map((t) => t.text)).toEqual(['リコ', 'コド']);
+    expect(tokenizeQuery('リカバリコード ')[0]!.alternatives).toEqual([['リカ', 'カバ', 'バリ', 'リコ', 'コー', 'ード'], ['リカ', 'カバ', 'バリ', 'リコ', 'コド']]);
+    expect(tokenizeQuery('サーバー ')[0]!.alternatives).toEqual([['サー', 'ーバ', 'バー'], ['サバ']]);
+    expect(new Set(texts('サーバ'))).toEqual(new Set(['サー', 'ーバ', 'サバ']));
+  });
+
   it('treats an astral kanji as one character', () => {
     expect(texts('𠮷野家')).toEqual(['𠮷野', '野家']);
   });
@@ -113,7 +120,7 @@ describe('index and query tokens', () => {
 
   it('leaves English stopwords and lone hiragana out of the index', () => {
     expect(indexTokens('How do I reset the password')).toEqual(['reset', 'password']);
-    expect(indexTokens('パスワードを変更')).toEqual(['パス', 'スワ', 'ワー', 'ード', '変更']);
+    expect(indexTokens('パスワードを変更')).toEqual(['パス', 'スワ', 'ワー', 'ード', 'ワド', '変更']);
   });
 });
 
