@@ -6,11 +6,13 @@ import { build } from 'astro';
 import { getKnowledgeBase } from '../src/content/knowledge-base.ts';
 import { collectDiagnostics, printDiagnostics } from '../src/content/report.ts';
 import { precompress, exists } from '../src/build/finish-build.ts';
+import { getSearchIndex } from '../src/build/search-index.ts';
 
 const outDir = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? process.env.KB_OUT_DIR ?? 'dist');
 const started = performance.now();
 const kb = await getKnowledgeBase();
-const diagnostics = await collectDiagnostics(kb);
+// The same index the pages embed and the build writes: the writers' search tests run against it.
+const diagnostics = await collectDiagnostics(kb, await getSearchIndex());
 if (!printDiagnostics(diagnostics, kb)) {
   console.error('Build stopped: fix the errors above. The previous build output was left as it was.');
   process.exit(1);

@@ -50,7 +50,8 @@ async function writeHostHeaders(kb: KnowledgeBase, outDir: string) {
 /** `.br` and `.gz` beside each text file, so any static host or CDN can serve them without compressing on the fly. */
 export async function precompress(outDir: string): Promise<void> {
   const files = await listFiles(outDir);
-  const queue = files.filter((f) => compressible.has(extname(f)));
+  // The search index is written with its own .br/.gz by writeSearchFiles.
+  const queue = files.filter((f) => compressible.has(extname(f)) && !/[\\/]_search[\\/]/.test(f));
   const work = async (file: string) => {
     const data = await readFile(file);
     if (data.length < 256) return;

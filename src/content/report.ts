@@ -2,11 +2,12 @@ import type { Diagnostic, KnowledgeBase } from './model.ts';
 import { formatDiagnostic, sortDiagnostics } from './diagnostics.ts';
 import { checkKnowledgeBase } from './checks.ts';
 import { runSearchTests } from '../search/search-tests.ts';
+import type { SearchIndex } from '../search/build-index.ts';
 
 /** Everything `npm run check` and the build report: file-level problems, cross-file checks, writers' search tests. */
-export async function collectDiagnostics(kb: KnowledgeBase): Promise<Diagnostic[]> {
+export async function collectDiagnostics(kb: KnowledgeBase, index?: SearchIndex): Promise<Diagnostic[]> {
   const all = [...kb.diagnostics, ...checkKnowledgeBase(kb)];
-  if (!all.some((d) => d.severity === 'error')) all.push(...(await runSearchTests(kb)));
+  if (!all.some((d) => d.severity === 'error')) all.push(...(await runSearchTests(kb, { index })));
   return sortDiagnostics(all);
 }
 
