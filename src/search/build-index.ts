@@ -34,8 +34,6 @@ export interface BuildSearchOptions {
   basePath?: string;
   /** Latin words at least this long match with one typo; 0 turns it off. @default config.search.typoMinLength, else 4 */
   typoMinLength?: number;
-  /** Index kanji→hiragana bridge bigrams (see `TokenizeOptions.bridges`). @default false */
-  bridges?: boolean;
   /**
    * Target size of one shard before compression (about half that compressed); the number of shards grows with the
    * site, so a query's download stays flat. @default 3000
@@ -70,7 +68,7 @@ export interface SearchIndex {
   locales: Record<string, LocaleSearchIndex>;
 }
 
-const defaults = { basePath: '/_search', bridges: false, shardBytes: 3000, maxPostings: 160, excerptWidth: 120, fragmentBytes: 1500, completions: 8 };
+const defaults = { basePath: '/_search', shardBytes: 3000, maxPostings: 160, excerptWidth: 120, fragmentBytes: 1500, completions: 8 };
 /** Sections past this many in one article are merged into the last one: ids stay small. */
 const maxSectionsPerArticle = 64;
 
@@ -102,7 +100,7 @@ function buildLocale(locale: string, articles: Article[], categoryTitle: (slug: 
   const shift = Math.ceil(Math.log2(Math.max(1, ...sectionLists.map((s) => s.length))));
 
   // 1. FlexSearch builds the inverted index, field by field, with our tokenizer.
-  const doc = createFieldPostings(fields, (content) => indexTokens(content, { bridges: opts.bridges }));
+  const doc = createFieldPostings(fields, (content) => indexTokens(content));
   let sections = 0;
   articles.forEach((article, a) => {
     sectionLists[a]!.forEach((section, s) => {
@@ -210,7 +208,7 @@ function buildLocale(locale: string, articles: Article[], categoryTitle: (slug: 
   const manifest: SearchManifest = {
     v: 1,
     locale,
-    tokenizer: { bridges: opts.bridges, typoMinLength: opts.typoMinLength },
+    tokenizer: { typoMinLength: opts.typoMinLength },
     docs: sections,
     shift,
     shards: shardHashes,

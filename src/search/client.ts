@@ -199,9 +199,12 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   function hitsFor(m: SearchManifest, token: string, candidates: Map<string, number>, used: Set<string>): TokenHits {
     const hits: TokenHits = { sections: new Map(), articles: new Map() };
     const shard = shardOf(m, token);
+    // One IDF per typed word, from its own frequency (or its commonest expansion): a rarer word form or completion
+    // must not outscore the word that was typed.
+    const dfOf = (term: string) => shard?.terms.get(term)?.df ?? 1;
+    const df = candidates.has(token) ? dfOf(token) : Math.max(1, ...[...candidates.keys()].map(dfOf));
+    const idf = Math.log(1 + m.docs / df);
     for (const [term, q] of candidates) {
-      const df = shard?.terms.get(term)?.df ?? 1;
-      const idf = Math.log(1 + m.docs / Math.max(1, df));
       used.add(term);
       fields.forEach((f, i) => {
         const result = flex[i]!.search(term, { limit: 1_000_000 });

@@ -19,7 +19,7 @@ export interface SearchManifest {
   v: 1;
   locale: string;
   /** Tokenizer settings the index was built with; the client must tokenize queries the same way. */
-  tokenizer: { bridges: boolean; typoMinLength: number };
+  tokenizer: { typoMinLength: number };
   /** Number of indexed sections (for IDF). */
   docs: number;
   /** A section's id is `article << shift | sectionIndex`. */

@@ -73,6 +73,11 @@ export async function measureQueries(queries: readonly string[], options: Measur
   return out;
 }
 
+/** The cost of one cold query (a reader's first search on a fresh page). */
+export async function measureQuery(query: string, options: MeasureOptions): Promise<QueryCost> {
+  return (await measureQueries([query], options))[0]!;
+}
+
 /** Every prefix a reader passes through while typing `query`, from `from` characters on. */
 export function typingSequence(query: string, from = 1): string[] {
   const out: string[] = [];
