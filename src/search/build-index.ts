@@ -275,8 +275,13 @@ export function excerptSource(text: string, width: number): string {
   return text.slice(0, cut).trimEnd() + '…';
 }
 
+/**
+ * 30 bits of SHA-256 as six lower-case base-32 characters: short, because the manifest lists one per shard, and
+ * lower case, so names never collide on case-insensitive file systems.
+ */
 function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+  const n = createHash('sha256').update(text).digest().readUInt32BE(0) >>> 2;
+  return n.toString(32).padStart(6, '0');
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

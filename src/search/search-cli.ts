@@ -45,7 +45,7 @@ export async function runSearchCli(argv: readonly string[], io: CliIo = { out: c
     io.err(`No ${locale} search index in ${shown}/_search/. Built languages: ${locales.join(', ')}.`);
     return 1;
   }
-  const manifest = (await readdir(join(root, locale))).find((f) => /^manifest\.[0-9a-f]+\.json$/.test(f));
+  const manifest = (await readdir(join(root, locale))).find((f) => /^manifest\.[0-9a-z]+\.json$/.test(f));
   if (!manifest) {
     io.err(`${shown}/_search/${locale}/ has no manifest. Run npm run build first.`);
     return 1;

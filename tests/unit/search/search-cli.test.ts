@@ -22,7 +22,7 @@ async function run(...argv: string[]) {
 describe('npm run search', () => {
   it('writes hashed files with .br and .gz siblings', () => {
     const files = readdirSync(join(dist, '_search/en'), { recursive: true }).map(String);
-    expect(files.some((f) => /^manifest\.[0-9a-f]{8}\.json$/.test(f))).toBe(true);
+    expect(files.some((f) => /^manifest\.[0-9a-v]{6}\.json$/.test(f))).toBe(true);
     expect(files.filter((f) => f.endsWith('.txt')).every((f) => files.includes(`${f}.br`) && files.includes(`${f}.gz`))).toBe(true);
   });
 
