@@ -4,14 +4,9 @@
  * sendBeacon. No cookies, no identifiers that outlive the page: a search id ties a click to its search.
  * Free text is truncated and PII-masked here, before it leaves the browser.
  */
-import { maskPii, maxQueryLength } from './mask-pii.ts';
+import { toEvent, type SiteEventFields } from './events.ts';
 
-export type SiteEvent =
-  | { type: 'search'; query: string; locale: string; resultCount: number; searchId: string }
-  | { type: 'zero_results'; query: string; locale: string; searchId?: string }
-  | { type: 'result_click'; query: string; locale: string; rank: number; url: string; searchId?: string }
-  | { type: 'feedback'; locale: string; url: string; helpful: boolean; reason?: string; comment?: string }
-  | { type: 'contact_click'; locale: string; source: 'zero-results' | 'not-helpful' | 'footer'; url: string; query?: string; searchId?: string };
+export type { SiteEventFields };
 
 export function analyticsEndpoint(): string | undefined {
   return document.querySelector<HTMLMetaElement>('meta[name="kb-analytics"]')?.content || undefined;
@@ -24,14 +19,11 @@ export function trackingAllowed(): boolean {
 }
 
 /** Queue one event. Returns whether it was handed to the browser. */
-export function sendEvent(event: SiteEvent): boolean {
+export function sendEvent(fields: SiteEventFields): boolean {
   const endpoint = analyticsEndpoint();
   if (!endpoint || !trackingAllowed() || typeof navigator.sendBeacon !== 'function') return false;
-  const payload: Record<string, unknown> = { v: 1, ts: Date.now(), page: location.pathname, ...event };
-  for (const key of ['query', 'comment'] as const) {
-    if (typeof payload[key] === 'string') payload[key] = maskPii(String(payload[key])).slice(0, key === 'query' ? maxQueryLength : 500);
-  }
-  if (typeof payload.url === 'string') payload.url = stripQuery(payload.url);
+  // toEvent masks PII and cuts free text in the browser, before anything leaves it.
+  const payload = toEvent(fields, { ts: Date.now(), page: location.pathname });
   // A text/plain body keeps the beacon a "simple" request: no CORS preflight to a collector on another origin.
   return navigator.sendBeacon(endpoint, new Blob([JSON.stringify(payload)], { type: 'text/plain;charset=UTF-8' }));
 }
@@ -39,13 +31,4 @@ export function sendEvent(event: SiteEvent): boolean {
 /** Page-lifetime id; not stored anywhere. */
 export function newSearchId(): string {
   return crypto.randomUUID?.() ?? Math.random().toString(36).slice(2);
-}
-
-function stripQuery(url: string): string {
-  try {
-    const u = new URL(url, location.href);
-    return u.origin === location.origin ? u.pathname + u.hash : `${u.origin}${u.pathname}`;
-  } catch {
-    return '';
-  }
 }

@@ -4,6 +4,7 @@
  * The follow-up opens below the buttons after the click, so nothing on the page moves on its own.
  */
 import { sendEvent } from './beacon.ts';
+import type { FeedbackReason } from './events.ts';
 
 const answered = new WeakSet<HTMLElement>();
 
@@ -29,7 +30,7 @@ export function answer(root: HTMLElement, helpful: boolean): void {
   answered.add(root);
   // A "No" counts even when the reader leaves without giving a reason: it is sent once, on submit or on leaving.
   let sent = false;
-  const sendNo = (reason?: string, comment?: string) => {
+  const sendNo = (reason?: FeedbackReason, comment?: string) => {
     if (sent) return;
     sent = true;
     sendEvent({ type: 'feedback', locale, url, helpful: false, ...(reason ? { reason } : {}), ...(comment ? { comment } : {}) });
@@ -40,7 +41,7 @@ export function answer(root: HTMLElement, helpful: boolean): void {
   followup.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(followup);
-    sendNo(String(data.get('reason') ?? 'other'), String(data.get('comment') ?? '').trim());
+    sendNo((data.get('reason') ?? 'other') as FeedbackReason, String(data.get('comment') ?? '').trim());
     followup.hidden = true;
     thanks.textContent = thanksText;
   });
