@@ -77,6 +77,8 @@ const fieldWeight: Record<Field, number> = { t: 10, h: 7, k: 6, c: 3.5, d: 3, b:
 const quality = { exact: 1, form: 0.9, compose: 0.8, prefix: 0.8, cjkPrefix: 0.7, typo: 0.6, prefixTypo: 0.5 };
 /** Most expansions tried for one typed token. */
 const maxExpansions = 12;
+/** Distinct tokens a query may look up (each may need its own shard). */
+const maxQueryTokens = 24;
 /** Sections listed under one article. */
 const maxSections = 5;
 
@@ -223,7 +225,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
     const limit = opts.limit ?? 8;
     const m = await loadManifest();
-    const terms = tokenizeQuery(query, m.tokenizer);
+    const terms = firstTerms(tokenizeQuery(query, m.tokenizer));
     if (!terms.length) return { query, results: [], total: 0 };
 
     // Round trip 2: every shard the query's tokens live in.
@@ -275,6 +277,12 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     search,
     preload: () => loadManifest().then(() => undefined),
   };
+}
+
+/** A pasted paragraph would fetch dozens of shards: the first words up to a token budget are plenty. */
+function firstTerms(terms: QueryTerm[]): QueryTerm[] {
+  let tokens = 0;
+  return terms.filter((t) => (tokens += new Set(t.alternatives.flat()).size) <= maxQueryTokens || t === terms[0]);
 }
 
 function withPrefix(shard: Shard, prefix: string): string[] {

@@ -130,6 +130,13 @@ describe('search client, built index → client through an in-memory fetch', () 
     expect(second!.requests.length + again!.requests.length).toBe(0);
   });
 
+  it('looks up only the first words of a pasted paragraph', async () => {
+    const paragraph = '誤って請求された場合は、30日以内であれば返金を申請できます。'.repeat(8) + '返金は元のカードに5日ほどで戻ります。';
+    const [cost] = await measureQueries([paragraph], { manifestUrl: index.manifestUrls.ja!, fetch: memory, sizeOf: brotliSizeInMemory() });
+    expect(cost!.roundTrips).toBe(3);
+    expect((await clients.ja.search(paragraph)).results[0]!.url).toBe('/ja/billing/request-a-refund/');
+  });
+
   it('retries after a failed download instead of caching the failure', async () => {
     let fail = true;
     const flaky: FetchLike = async (url) => (fail ? { ok: false, status: 503, text: async () => '' } : memory(url));
