@@ -95,6 +95,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   const flex: FlexIndex[] = fields.map(createFieldIndex);
   const cache = new Map<string, Promise<unknown>>();
   const shards = new Map<number, Shard>();
+  /** Document frequency of every term loaded so far, whichever shard it came in. */
+  const dfs = new Map<string, number>();
   const fragments = new Map<number, FragmentArticle>();
   // Keystrokes in a row show mostly the same results: their excerpts and phrase texts are kept.
   const excerpts = new Map<string, string>();
@@ -142,6 +144,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         }
         for (const [id, list] of byDoc) flex[f]!.append(id, list);
       });
+      for (const [term, t] of terms) dfs.set(term, t.df);
       shards.set(bucket, { terms, sorted: [...terms.keys()].sort() });
     });
   }
@@ -156,13 +159,24 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     return shards.get(bucketOf(shardKey(token, split), m.shards.length));
   }
 
+  /**
+   * Shards where a typo in the first letters would have put the word: swapping the first two letters, or the second
+   * and third (which also covers a letter inserted second), changes the shard key.
+   */
+  function typoBuckets(m: SearchManifest, token: string): number[] {
+    if (token.length < 3) return [];
+    const variants = [token[1]! + token[0]! + token.slice(2), token[0]! + token[2]! + token[1]! + token.slice(3)];
+    return variants.map((v) => bucketOf(shardKey(v, split), m.shards.length));
+  }
+
   /** Index terms that may stand for a typed token, with a quality factor. */
   function expand(m: SearchManifest, token: string, term: QueryTerm, last: boolean): Map<string, number> {
     const out = new Map<string, number>();
     const shard = shardOf(m, token);
     if (!shard) return out;
+    const df = (v: string) => dfs.get(v) ?? 0;
     const add = (candidates: string[], weight: (v: string) => number) => {
-      candidates.sort((a, b) => shard.terms.get(b)!.df - shard.terms.get(a)!.df || a.length - b.length);
+      candidates.sort((a, b) => df(b) - df(a) || a.length - b.length);
       for (const v of candidates.slice(0, maxExpansions)) if ((out.get(v) ?? 0) < weight(v)) out.set(v, weight(v));
     };
     if (shard.terms.has(token)) out.set(token, quality.exact);
@@ -171,12 +185,16 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       if (token.length >= 3 && !/\d/.test(token)) add(stemGroup(shard, stem(token)).filter((v) => v !== token), () => quality.form);
       if (term.prefix && last) add(withPrefix(shard, token).filter((v) => v !== token), (v) => quality.prefix - 0.3 * (1 - token.length / v.length));
       // A word the index knows only from a rare misspelling still gets the common word it resembles.
-      const rare = out.size > 0 && [...out.keys()].every((v) => shard.terms.get(v)!.df <= 2);
+      const rare = out.size > 0 && [...out.keys()].every((v) => df(v) <= 2);
       if (term.fuzzy && (!out.size || rare)) {
-        const floor = rare ? Math.max(5, 10 * Math.max(...[...out.keys()].map((v) => shard.terms.get(v)!.df))) : 0;
-        const typo = shard.sorted.filter((v) => Math.abs(v.length - token.length) <= 1 && v !== token && shard.terms.get(v)!.df >= floor && withinOneEdit(token, v));
+        const floor = rare ? Math.max(5, 10 * Math.max(...[...out.keys()].map(df))) : 0;
+        // Its own shard, plus the first-letter typo shards when an earlier search already loaded them.
+        const near = [shard, ...typoBuckets(m, token).map((b) => shards.get(b)).filter((x): x is Shard => x !== undefined && x !== shard)];
+        const typo = near.flatMap((sh) =>
+          sh.sorted.filter((v) => Math.abs(v.length - token.length) <= 1 && v !== token && df(v) >= floor && withinOneEdit(token, v)).flatMap((v) => stemGroup(sh, stem(v))),
+        );
         // The corrected word brings its other forms: invocie → invoice → invoices.
-        add([...new Set(typo.flatMap((v) => stemGroup(shard, stem(v))))], () => quality.typo);
+        add([...new Set(typo)], () => quality.typo);
         if (!out.size && !rare && term.prefix && last) {
           const n = token.length;
           add(shard.sorted.filter((v) => v.length > n && [n - 1, n, n + 1].some((k) => withinOneEdit(token, v.slice(0, k)))), () => quality.prefixTypo);
@@ -200,10 +218,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   /** Look candidates up in FlexSearch and keep each section's and article's best weighted score. */
   function hitsFor(m: SearchManifest, token: string, candidates: Map<string, number>, used: Set<string>): TokenHits {
     const hits: TokenHits = { sections: new Map(), articles: new Map() };
-    const shard = shardOf(m, token);
     // One IDF per typed word, from its own frequency (or its commonest expansion): a rarer word form or completion
     // must not outscore the word that was typed.
-    const dfOf = (term: string) => shard?.terms.get(term)?.df ?? 1;
+    const dfOf = (term: string) => dfs.get(term) ?? 1;
     const df = candidates.has(token) ? dfOf(token) : Math.max(1, ...[...candidates.keys()].map(dfOf));
     const idf = Math.log(1 + m.docs / df);
     for (const [term, q] of candidates) {
@@ -233,16 +250,29 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const buckets = new Set([...tokens].map((t) => bucketOf(shardKey(t, split), m.shards.length)));
     await Promise.all([...buckets].map((b) => loadShard(m, b)));
 
+    const expansions = new Map<string, Map<string, number>>();
+    const expandAll = () =>
+      terms.forEach((term, i) => {
+        for (const alt of term.alternatives) {
+          alt.forEach((token, k) => {
+            const key = `${i}\u0000${token}`;
+            if (!expansions.get(key)?.size) expansions.set(key, expand(m, token, term, k === alt.length - 1));
+          });
+        }
+      });
+    expandAll();
+    // Only for a word that found nothing at all: its typo may be in the first letters, which live in other shards.
+    // This costs one more round trip, for this word only.
+    const lost = terms.flatMap((t, i) => (t.fuzzy ? t.alternatives[0]!.filter((token) => !expansions.get(`${i}\u0000${token}`)?.size) : []));
+    const extra = new Set(lost.flatMap((token) => typoBuckets(m, token)).filter((b) => !shards.has(b)));
+    if (extra.size) {
+      await Promise.all([...extra].map((b) => loadShard(m, b)));
+      expandAll();
+    }
+
     const used = new Set<string>();
     const hits = new Map<string, TokenHits>();
-    terms.forEach((term, i) => {
-      for (const alt of term.alternatives) {
-        alt.forEach((token, k) => {
-          const key = `${i}\u0000${token}`;
-          if (!hits.has(key)) hits.set(key, hitsFor(m, token, expand(m, token, term, k === alt.length - 1), used));
-        });
-      }
-    });
+    for (const [key, candidates] of expansions) hits.set(key, hitsFor(m, key.slice(key.indexOf('\u0000') + 1), candidates, used));
     const phrases = terms.flatMap((t) => (t.script === 'latin' ? [] : t.alternatives.map(gramsText)));
     const ranking = rankArticles(terms, (i, token) => hits.get(`${i}\u0000${token}`), m.shift);
     const top = ranking.articles.slice(0, limit);

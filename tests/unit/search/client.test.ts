@@ -37,6 +37,8 @@ describe('search client, built index → client through an in-memory fetch', () 
       ['refnd', '/en/billing/request-a-refund/'],
       ['invocie', '/en/billing/export-invoices/'],
       ['quikbooks', '/en/integrations/connect-quickbooks/'],
+      ['rfeund', '/en/billing/request-a-refund/'], // typos in the first letters change the shard key
+      ['erfund', '/en/billing/request-a-refund/'],
       ['authentification', undefined],
     ] as const) {
       const found = await urls('en', `${typo} `);

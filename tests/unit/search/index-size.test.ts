@@ -48,6 +48,15 @@ describe('index size at 10k sections', () => {
     }
   });
 
+  it('looks in a second shard only for a word with a typo in its first letters that found nothing', async () => {
+    const word = queriesFor(large, 'en')[0]!;
+    const typo = word[1]! + word[0]! + word.slice(2);
+    const [cost] = await measureQueries([`${typo} `], { manifestUrl: large.manifestUrls.en!, fetch: createMemoryFetch(large), sizeOf: brotliSizeInMemory() });
+    expect(cost!.results).toBeGreaterThan(0);
+    expect(cost!.roundTrips).toBeLessThanOrEqual(4);
+    expect(cost!.bytes).toBeLessThan(30 * 1024);
+  });
+
   it('costs about the same per query on a 2k and a 10k section site', async () => {
     const mean = (costs: QueryCost[]) => costs.reduce((n, c) => n + c.bytes, 0) / costs.length;
     const [a, b] = [mean(await firstQueries(small, 'en')), mean(await firstQueries(large, 'en'))];
