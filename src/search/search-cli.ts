@@ -69,7 +69,7 @@ function formatResult(r: ArticleResult, rank: number): string {
   const lines = [`\n${rank}. ${r.title}${r.partial ? '  (partial match)' : ''}  [${r.category}]  ${r.url}`];
   for (const s of r.sections) {
     const excerpt = plainText(s.excerptHtml);
-    if (s.heading) lines.push(`   § ${s.heading}  ${s.url}`);
+    lines.push(`   § ${s.heading || '(intro)'}  ${s.url}`);
     if (excerpt) lines.push(`     ${excerpt}`);
   }
   return lines.join('\n');
