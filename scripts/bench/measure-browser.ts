@@ -46,6 +46,9 @@ export const pagefindSearch: SearchDriver = {
   },
 };
 
+/** Round-trip time emulated while searching. */
+export const searchRttMs = 80;
+
 export interface Transfer {
   bytes: number;
   requests: number;
@@ -211,11 +214,17 @@ export async function measurePageWeight(session: BrowserSession, path: string): 
  * wait for the answer; then type `more` one character at a time, waiting for each answer.
  * Bytes are what the server sent (precompressed where the site ships .br files).
  */
-export async function measureQuery(session: BrowserSession, driver: SearchDriver, path: string, query: BenchQuery): Promise<QueryMeasurement> {
+export async function measureQuery(session: BrowserSession, driver: SearchDriver, path: string, query: BenchQuery, rttMs = searchRttMs): Promise<QueryMeasurement> {
   const { context, page, tracker, errors } = await newTrackedPage(session);
   try {
     await page.goto(session.server.url + path);
     await page.waitForLoadState('networkidle');
+    // On 127.0.0.1 a response can arrive before a sibling request has even been sent, which would make
+    // parallel requests look sequential. A realistic round-trip time keeps the two apart, and makes the
+    // time to answer meaningful.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rttMs, downloadThroughput: -1, uploadThroughput: -1 });
     const mark = session.server.log.length;
     const recordMark = tracker.records.length;
     const started = performance.now();
@@ -238,7 +247,7 @@ export async function measureQuery(session: BrowserSession, driver: SearchDriver
       await driver.input(page).pressSequentially(char);
       // Give the UI's debounce time to fire before waiting for the network to go quiet.
       await page.waitForTimeout(driver.debounceMs + 60);
-      await settle(page, driver, tracker, 250);
+      await settle(page, driver, tracker, 250 + rttMs);
       keystrokeBytes.push(session.server.log.slice(before).reduce((s, r) => s + r.bytes, 0));
     }
     if (errors.length) throw new Error(`${driver.name}: errors in the page while searching "${query.typed}": ${errors.slice(0, 3).join(' | ')}`);

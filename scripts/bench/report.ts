@@ -1,6 +1,6 @@
 // Turn the measurements into docs/benchmarks.md: one results table with targets, the comparison, and the method.
 import type { QueryMeasurement } from './measure-browser.ts';
-import { summariseTransfers } from './measure-browser.ts';
+import { searchRttMs, summariseTransfers } from './measure-browser.ts';
 import type { SiteResult, SizeResult } from './run-size.ts';
 import { kb, mb, median, millis, seconds } from './stats.ts';
 
@@ -86,7 +86,7 @@ export function renderReport(input: ReportInput): string {
     const t = transfer(s);
     return t ? `${t.firstRequests}, ${t.firstRoundTrips}${pass(t.firstRoundTrips <= 3)}` : unavailable(s);
   }, '≤ 3 round trips');
-  row('First query: time to answer on 127.0.0.1 (median)', (s) => {
+  row(`First query: time to answer at ${searchRttMs} ms round-trip time (median)`, (s) => {
     const t = transfer(s);
     return t ? millis(t.firstMs) : unavailable(s);
   });
@@ -145,6 +145,7 @@ export function renderReport(input: ReportInput): string {
         line('First query: bytes, median', ours.firstBytes, t.firstBytes, kb);
         line('First query: requests, median', ours.firstRequests, t.firstRequests, String);
         line('First query: round trips, max', ours.firstRoundTrips, t.firstRoundTrips, String);
+        line(`First query: time to answer at ${searchRttMs} ms RTT`, ours.firstMs, t.firstMs, millis);
         line('Later keystrokes: bytes, median', ours.keystrokeBytes, t.keystrokeBytes, kb);
       } else if (!sl.queries.ok) out.push(`| ${n(s.articles)} | First query | | not measured: ${sl.queries.reason} | |`);
     }
@@ -159,8 +160,8 @@ function methodology(input: ReportInput): string {
 - **Content.** \`src/bench/generate-content.ts\` writes a deterministic help center (seed \`${input.seed}\`, sfc32 PRNG; the same seed gives the same bytes) into \`.tmp/bench/<size>/content\`: 50 % English, 25 % Japanese, 25 % Korean, in the 12 categories of a fictional invoicing product, each with \`_category.yml\`. Articles are guides, FAQs (\`type: faq\`, \`##\` questions), troubleshooting and reference pages of 200–1,500 words (Japanese counted as 2.5 characters and Korean as 2 syllables per word), skewed short, with \`##\`/\`###\` headings, \`:::tip\`-style callouts, tables, code blocks and one to four links to other articles (\`../<category>/<slug>.md\`, all valid). Japanese and Korean sentences are composed from real words with verb conjugation and particles, so the tokenizers see realistic text.
 - **Build.** \`node scripts/build.ts\` as a child process with \`KB_CONTENT_DIR\` and \`KB_QUIET=1\`, the same entry as \`npm run build\` (content checks, Astro, search index, precompression). Wall time is the median of ${input.runs} build${input.runs === 1 ? '' : 's'} at sizes up to 2,000 articles and a single build above that. Peak memory is the largest sum of VmRSS over the build's process tree, sampled from /proc every 100 ms (or a process's own VmHWM if larger). The rebuild appends a sentence to one article and builds again.
 - **Sizes.** \`dist/\` without the precompressed copies; article pages are the generated articles' \`index.html\`. The search index is \`dist/_search/<locale>/**\`, with each file's \`.gz\`/\`.br\` copy for the compressed sizes.
-- **Browser.** Chromium (playwright-core, \`/usr/bin/chromium\`, headless) against the built \`dist/\` served on 127.0.0.1 by \`tests/e2e/static-server.ts\`, which sends the precompressed \`.br\` files; byte counts are response bodies as sent, so compressed. Every measurement starts in a fresh browser context (empty cache) on an article page. *Page JS* is the JavaScript that page loads before anyone searches. *First query*: focus the header search box, enter the first word(s) of a fixed query at once, wait until the answer shows and the network is quiet; everything fetched from the focus on counts (search UI chunk, client, manifest, shards, excerpts). *Round trips* is the longest chain of requests in which each started only after the previous one finished. *Later keystrokes*: the rest of the query typed one character at a time, waiting for each answer. Queries (\`src/bench/queries.ts\`) include Japanese and Korean ones with particles attached. Targets are judged on the median over queries and languages, and separately on the worst case (max); round trips on the worst case.
+- **Browser.** Chromium (playwright-core, \`/usr/bin/chromium\`, headless) against the built \`dist/\` served on 127.0.0.1 by \`tests/e2e/static-server.ts\`, which sends the precompressed \`.br\` files; byte counts are response bodies as sent, so compressed. Every measurement starts in a fresh browser context (empty cache) on an article page. *Page JS* is the JavaScript that page loads before anyone searches. *First query*: with the network slowed to a ${searchRttMs} ms round-trip time (Chrome DevTools emulation, no bandwidth limit), focus the header search box, enter the first word(s) of a fixed query at once, wait until the answer shows and the network is quiet; everything fetched from the focus on counts (search UI chunk, client, manifest, shards, excerpts). *Round trips* is the longest chain of requests in which each started only after the previous one finished (browser timestamps); the emulated latency keeps parallel requests from looking sequential, which on 127.0.0.1 they can. *Later keystrokes*: the rest of the query typed one character at a time, waiting for each answer. Queries (\`src/bench/queries.ts\`) include Japanese and Korean ones with particles attached. Targets are judged on the median over queries and languages, and separately on the worst case (max); round trips on the worst case.
 - **Warm latency.** \`src/search/client.ts\`, bundled with esbuild and loaded into the page, runs every prefix of the fixed queries once to load the data, then ${input.latencyRounds} timed passes; p50/p95 over all samples and languages. The same in Node, with a \`fetch\` that reads \`dist/\`.
 - **Starlight.** \`astro\` and \`@astrojs/starlight\` installed in \`.tmp/bench/starlight-app\` (cached), the same articles under \`src/content/docs/<lang>/\` with title and description, links rewritten to page URLs, default settings (so the sidebar lists every page of a language, and Pagefind indexes the site after the build). Its \`dist/\` is precompressed with this project's own precompression before the browser runs, so both sites are served compressed. Starlight is built at sizes up to 2,000 articles: above that its all-pages sidebar makes each page grow with the site.
-- **Caveats.** Timings depend on the machine and on what else runs on it; 127.0.0.1 has no latency, so *round trips* matter more than the times. The content is synthetic: it has the shape and the scripts of a real help center, not its meaning.`;
+- **Caveats.** Timings depend on the machine and on what else runs on it (see the load average above). The static server speaks HTTP/1.1, so Chromium opens at most six connections and a seventh parallel request waits for a free one; on an HTTP/2 host it would not. The content is synthetic: it has the shape and the scripts of a real help center, not its meaning.`;
 }
