@@ -1,0 +1,287 @@
+/**
+ * The reference event collector: plain `node:http`, one POST route. Every request gets a JSON answer and no
+ * input can crash it: bodies are size-capped while streaming, decoded strictly, parsed, validated with the
+ * shared zod schema, masked again, and stored by group commit (storage.ts).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import { limits, maskPii, siteEventSchema, type SiteEvent } from '../feedback/events.ts';
+import { clientAddress, createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { openEventStore, schemaVersion, type EventStore } from './storage.ts';
+
+// zod/mini ships without messages; the collector's 400 answers should say what was wrong in words.
+z.config(en());
+
+export interface CollectorOptions {
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** 0 picks a free port. @default 8787 */
+  port?: number;
+  /** SQLite file, created with its folder if missing. @default 'events.sqlite' */
+  dbPath?: string;
+  /** Origins (scheme://host[:port]) whose pages may send events, or ['*'] for any. @default ['*'] */
+  allowedOrigins?: readonly string[];
+  /** Per-client limit; `false` turns it off. @default { perMinute: 600 } */
+  rateLimit?: false | Pick<RateLimitOptions, 'perMinute' | 'burst'>;
+  /** Largest request body in bytes. @default 16384 */
+  maxBodyBytes?: number;
+  /** Proxies in front of the collector whose X-Forwarded-For entry is trusted (true = 1). @default false */
+  trustProxy?: boolean | number;
+  /** Where operational messages go (not one line per request). @default console.error */
+  log?: (message: string) => void;
+}
+
+export interface Collector {
+  /** Base URL, e.g. http://127.0.0.1:8787 (events go to `${url}/events`). */
+  url: string;
+  store: EventStore;
+  /** Stop accepting, let requests in flight finish (at most 5 s), write what is queued, close the database. */
+  close(): Promise<void>;
+}
+
+export const defaultCollectorOptions = {
+  host: '127.0.0.1',
+  port: 8787,
+  dbPath: 'events.sqlite',
+  allowedOrigins: ['*'],
+  rateLimit: { perMinute: 600 },
+  maxBodyBytes: limits.bodyMaxBytes,
+  trustProxy: false,
+} as const;
+
+class HttpError extends Error {
+  status: number;
+  code: string;
+  headers: Record<string, string>;
+  details?: unknown;
+  constructor(status: number, code: string, message: string, extra: { headers?: Record<string, string>; details?: unknown } = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.headers = extra.headers ?? {};
+    this.details = extra.details;
+  }
+}
+
+export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
+  const o = { ...defaultCollectorOptions, ...options };
+  const log = options.log ?? ((m: string) => console.error(m));
+  const anyOrigin = o.allowedOrigins.includes('*');
+  const origins = new Set(o.allowedOrigins.map((x) => x.replace(/\/+$/, '').toLowerCase()));
+  const trustProxy = o.trustProxy === true ? 1 : o.trustProxy === false ? 0 : Math.max(0, Math.floor(o.trustProxy));
+  const limiter = o.rateLimit && o.rateLimit.perMinute > 0 ? createRateLimiter(o.rateLimit) : undefined;
+  const store = openEventStore(o.dbPath);
+
+  const originAllowed = (origin: string) => anyOrigin || origins.has(origin.toLowerCase());
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    if (origin && originAllowed(origin)) {
+      // Echo the origin rather than '*': sendBeacon uses credentials mode "include", for which '*' is refused.
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+    }
+    res.setHeader('Vary', 'Origin');
+
+    if (path === '/health') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'use GET', { headers: { Allow: 'GET, HEAD' } });
+      return sendJson(res, 200, { ok: true, schemaVersion, stored: store.count(), pending: store.pending() });
+    }
+    if (path !== '/events') throw new HttpError(404, 'not_found', 'events go to POST /events');
+    if (origin && !originAllowed(origin)) throw new HttpError(403, 'origin_not_allowed', `origin ${origin} is not in the collector's --origin list`);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'Content-Type',
+        'Access-Control-Max-Age': '86400',
+        Allow: 'POST, OPTIONS',
+      });
+      res.end();
+      return;
+    }
+    if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST', { headers: { Allow: 'POST, OPTIONS' } });
+
+    if (limiter) {
+      const decision = limiter.take(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy));
+      if (!decision.ok) throw new HttpError(429, 'rate_limited', 'too many requests from this client', { headers: { 'Retry-After': String(decision.retryAfterSeconds) } });
+    }
+    checkContentType(req.headers['content-type']);
+    const declared = Number(req.headers['content-length']);
+    if (declared > o.maxBodyBytes) throw tooLarge(o.maxBodyBytes);
+    const text = decodeUtf8(await readBody(req, o.maxBodyBytes));
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      throw new HttpError(400, 'invalid_json', `the body is not JSON: ${(error as Error).message}`);
+    }
+    const events = validate(body);
+    try {
+      await store.add(events);
+    } catch (error) {
+      log(`collector: ${(error as Error).message}`);
+      throw new HttpError(503, 'storage_failed', 'the events could not be stored; try again later', { headers: { 'Retry-After': '10' } });
+    }
+    res.writeHead(204);
+    res.end();
+  };
+
+  const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000, maxHeaderSize: 8_192 }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) return sendError(res, error, req);
+      log(`collector: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+      sendError(res, new HttpError(500, 'internal_error', 'unexpected error'), req);
+    });
+  });
+  // A malformed request line or header never reaches the handler; answer it and move on.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify({ error: 'bad_request', message: 'malformed HTTP request' });
+    socket.end(`HTTP/1.1 ${status} Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => {
+      store.close();
+      reject(error);
+    });
+    server.listen(o.port, o.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    store,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), 5_000);
+        server.close(() => {
+          clearTimeout(force);
+          try {
+            store.close();
+          } catch (error) {
+            log(`collector: closing the database failed: ${(error as Error).message}`);
+          }
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+function checkContentType(header: string | undefined): void {
+  const [type = '', ...params] = (header ?? '').split(';').map((s) => s.trim().toLowerCase());
+  if (type !== 'application/json' && type !== 'text/plain') {
+    throw new HttpError(415, 'unsupported_media_type', 'send JSON as text/plain;charset=UTF-8 (what sendBeacon uses for a string) or application/json');
+  }
+  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new HttpError(415, 'unsupported_charset', 'the body must be UTF-8');
+}
+
+function tooLarge(max: number): HttpError {
+  // Closing the connection is what lets the collector stop reading: the rest of the body is never buffered.
+  return new HttpError(413, 'body_too_large', `the body is larger than ${max} bytes; send at most ${limits.batchMax} events per request`, {
+    headers: { Connection: 'close' },
+  });
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        reject(tooLarge(max));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', reject);
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new HttpError(400, 'invalid_encoding', 'the body is not valid UTF-8');
+  }
+}
+
+/** One event or a batch; all-or-nothing, so a client never has to work out which half was kept. */
+function validate(body: unknown): SiteEvent[] {
+  const items = Array.isArray(body) ? body : [body];
+  if (items.length === 0) throw new HttpError(400, 'empty_batch', 'the batch has no events');
+  if (items.length > limits.batchMax) throw new HttpError(400, 'batch_too_large', `a batch holds at most ${limits.batchMax} events, this one has ${items.length}`);
+  const events: SiteEvent[] = [];
+  const issues: { index?: number; path: string; message: string }[] = [];
+  items.forEach((item, index) => {
+    const result = siteEventSchema.safeParse(item);
+    if (result.success) {
+      events.push(masked(result.data));
+      return;
+    }
+    for (const issue of result.error.issues.slice(0, 5)) {
+      issues.push({ ...(Array.isArray(body) ? { index } : {}), path: issue.path.join('.'), message: describeIssue(issue, item) });
+    }
+  });
+  if (issues.length > 0) {
+    const first = issues[0]!;
+    const where = `${first.index === undefined ? '' : `event ${first.index}`}${first.path ? `${first.index === undefined ? '' : ', '}${first.path}` : ''}`;
+    throw new HttpError(400, 'invalid_event', `${where ? `${where}: ` : ''}${first.message}`, { details: issues.slice(0, 20) });
+  }
+  return events;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, item: unknown): string {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'an event must be a JSON object';
+  return issue.message;
+}
+
+/** The browser masks already; this catches clients that do not. */
+function masked(event: SiteEvent): SiteEvent {
+  const e = { ...event } as SiteEvent & { query?: string; comment?: string };
+  if (typeof e.query === 'string') e.query = maskPii(e.query);
+  if (typeof e.comment === 'string') e.comment = maskPii(e.comment);
+  return e;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(res.req?.method === 'HEAD' ? undefined : text);
+}
+
+function sendError(res: ServerResponse, error: HttpError, req: IncomingMessage): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, error.status, { error: error.code, message: error.message, ...(error.details ? { issues: error.details } : {}) }, error.headers);
+  if (error.headers.Connection === 'close') {
+    // Stop reading: once the answer is out, drop the connection instead of draining a body we refused.
+    res.on('finish', () => req.socket.destroySoon());
+    req.pause();
+  }
+}
