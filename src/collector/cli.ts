@@ -45,17 +45,21 @@ export async function runCollectorCli(argv: readonly string[], env: Env = proces
   );
 
   return new Promise<number>((resolveExit) => {
-    const stop = (signal: string) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
       // A second signal means "now": skip waiting for requests in flight.
-      process.once(signal, () => process.exit(130));
+      if (stopping) process.exit(130);
+      stopping = true;
       io.out(`\n${signal}: finishing requests in flight and writing queued events…\n`);
       void collector.close().then(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
         io.out(`Stopped. ${resolve(o.dbPath)} is closed.\n`);
         resolveExit(0);
       });
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 
