@@ -24,19 +24,26 @@ type Env = Record<string, string | undefined>;
 export function parseCollectorArgs(argv: readonly string[], env: Env = {}): CollectorOptions | 'help' {
   // --trust-proxy takes an optional number: turn a bare flag into --trust-proxy=1 before parseArgs sees it.
   const args = argv.map((a, i) => (a === '--trust-proxy' && !/^\d+$/.test(argv[i + 1] ?? '') ? '--trust-proxy=1' : a));
-  const { values } = parse(args, {
-    host: { type: 'string' },
-    port: { type: 'string' },
-    db: { type: 'string' },
-    origin: { type: 'string', multiple: true },
-    'rate-limit': { type: 'string' },
-    'max-body': { type: 'string' },
-    'trust-proxy': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parse(() =>
+    parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        db: { type: 'string' },
+        origin: { type: 'string', multiple: true },
+        'rate-limit': { type: 'string' },
+        'max-body': { type: 'string' },
+        'trust-proxy': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
   if (values.help) return 'help';
-  const pick = (flag: string, envName: string) => {
-    const v = values[flag as keyof typeof values];
+  const pick = (flag: keyof typeof values, envName: string) => {
+    const v = values[flag];
     return typeof v === 'string' ? { value: v, from: `--${flag}` } : env[envName] !== undefined && env[envName] !== '' ? { value: env[envName]!, from: envName } : undefined;
   };
   const options: CollectorOptions = {};
@@ -78,14 +85,21 @@ export const insightsUsage = `Usage: npm run insights -- --db <file> [options]
 `;
 
 export function parseInsightsArgs(argv: readonly string[], env: Env = {}): InsightsArgs | 'help' {
-  const { values } = parse(argv, {
-    db: { type: 'string' },
-    since: { type: 'string' },
-    locale: { type: 'string' },
-    html: { type: 'string' },
-    limit: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parse(() =>
+    parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        db: { type: 'string' },
+        since: { type: 'string' },
+        locale: { type: 'string' },
+        html: { type: 'string' },
+        limit: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
   if (values.help) return 'help';
   return {
     dbPath: values.db ?? env.KB_COLLECTOR_DB ?? defaultCollectorOptions.dbPath,
@@ -110,9 +124,9 @@ export function parseSince(text: string, now: number): number {
   throw new UsageError(`--since ${text}: expected a duration like 30d, 12h or 90m, or a date like 2026-01-01.`);
 }
 
-function parse<T extends Parameters<typeof parseArgs>[0]['options']>(args: readonly string[], options: T) {
+function parse<T>(run: () => T): T {
   try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+    return run();
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run with --help for the options.`);
   }
