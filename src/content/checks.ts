@@ -1,0 +1,113 @@
+import type { Article, Diagnostic, KnowledgeBase } from './model.ts';
+import { didYouMean } from './diagnostics.ts';
+import { resolveRelatedSlugs } from './related.ts';
+
+/**
+ * The checks that need the whole site: links and anchors between articles (across locales too), missing
+ * images, `related` slugs, drafts linked from published pages, and translation coverage. The loader has
+ * already reported everything a single file can get wrong.
+ */
+export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byUrl = new Map(kb.allArticles.map((a) => [a.url, a]));
+  const categoryUrls = new Set(kb.categories.map((c) => c.url));
+  const localeHomes = new Set(kb.locales.map((l) => `/${l.code}/`));
+  const knownPages = new Set([...localeHomes, ...kb.locales.map((l) => `/${l.code}/search/`), '/']);
+
+  for (const article of kb.allArticles) {
+    for (const link of article.links) checkLink(article, link, out);
+    for (const image of article.images) {
+      if (!image.found) {
+        out.push({ severity: 'error', code: 'missing-image', file: article.displayPath, line: image.line, message: `image "${image.src}" does not exist`, hint: 'Check the path: it is relative to this Markdown file, e.g. ../../_assets/picture.svg' });
+      }
+    }
+    if (!article.draft) checkRelated(article, kb, out);
+  }
+  out.push(...translationCoverage(kb));
+  return out;
+
+  function checkLink(article: Article, link: Article['links'][number], diagnostics: Diagnostic[]) {
+    const href = link.resolved ?? link.href;
+    const report = (message: string, hint: string) =>
+      diagnostics.push({ severity: 'error', code: 'broken-link', file: article.displayPath, line: link.line, message, hint });
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return; // external, mailto:, tel:
+    if (href.startsWith('#')) {
+      const id = safeDecode(href.slice(1));
+      if (id && !article.headings.some((h) => h.id === id)) report(`the anchor "${href}" matches no heading in this article`, anchorHint(article, id));
+      return;
+    }
+    if (!href.startsWith('/') && /\.md(#|$)/.test(href)) {
+      const name = href.split('#')[0]!.split('/').pop()!.replace(/\.md$/, '');
+      const guess = didYouMean(name, kb.allArticles.filter((a) => a.locale === article.locale).map((a) => a.slug));
+      report(`the link "${link.href}" points to an article that does not exist`, guess ? `Did you mean ${guess}.md?` : 'Check the path: it is relative to this file, e.g. ../billing/request-a-refund.md');
+      return;
+    }
+    if (!href.startsWith('/')) {
+      report(`the link "${link.href}" points to a file that is not an article`, 'Link to another article by its .md file, e.g. ../billing/request-a-refund.md');
+      return;
+    }
+    const [path, hash = ''] = href.split('#', 2) as [string, string?];
+    const clean = path.split('?')[0]!.replace(/\/?$/, '/');
+    const target = byUrl.get(clean);
+    if (target) {
+      if (target.draft && !article.draft) report(`the link "${link.href}" points to a draft, which is not published`, `Publish ${target.displayPath} (remove draft: true) or remove the link`);
+      const id = safeDecode(hash);
+      if (id && !target.headings.some((h) => h.id === id)) report(`the anchor "#${hash}" matches no heading in ${target.displayPath}`, anchorHint(target, id));
+      return;
+    }
+    if (categoryUrls.has(clean) || knownPages.has(clean) || /^\/_assets\//.test(clean)) return;
+    const sameLocale = kb.allArticles.filter((a) => a.locale === article.locale);
+    const guess = didYouMean(clean.split('/').filter(Boolean).at(-1) ?? '', sameLocale.map((a) => a.slug));
+    report(`the link "${link.href}" leads to no article or page`, guess ? `Did you mean ${sameLocale.find((a) => a.slug === guess)!.sourcePath}?` : 'Check the path and the file name');
+  }
+}
+
+function checkRelated(article: Article, kb: KnowledgeBase, out: Diagnostic[]) {
+  const sameLocale = kb.allArticles.filter((a) => a.locale === article.locale);
+  const published = sameLocale.filter((a) => !a.draft);
+  const found = resolveRelatedSlugs(article, sameLocale);
+  for (const ref of article.related) {
+    const slug = ref.includes('/') ? ref.split('/')[1]! : ref;
+    const match = found.find((a) => a.slug === slug && (!ref.includes('/') || a.category === ref.split('/')[0]));
+    if (!match) {
+      const guess = didYouMean(slug, published.map((a) => a.slug));
+      out.push({ severity: 'error', code: 'unknown-related', file: article.displayPath, line: 2, message: `related: no article "${ref}" in ${article.locale}`, hint: guess ? `Did you mean "${guess}"?` : 'Use the slug of an article in the same language, or category/slug' });
+    } else if (match.draft) {
+      out.push({ severity: 'error', code: 'related-draft', file: article.displayPath, line: 2, message: `related: "${ref}" is a draft and is not published`, hint: `Publish ${match.displayPath} or remove it from related` });
+    }
+  }
+}
+
+/** Which published articles of the default locale each other locale lacks: a warning, since partial translation is normal. */
+function translationCoverage(kb: KnowledgeBase): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const reference = kb.articles.filter((a) => a.locale === kb.defaultLocale);
+  for (const locale of kb.locales) {
+    if (locale.code === kb.defaultLocale) continue;
+    const have = new Set(kb.articles.filter((a) => a.locale === locale.code).map((a) => a.translationKey));
+    const missing = reference.filter((a) => !have.has(a.translationKey));
+    if (missing.length === 0) continue;
+    const list = missing.map((a) => a.translationKey).slice(0, 8).join(', ') + (missing.length > 8 ? `, and ${missing.length - 8} more` : '');
+    out.push({
+      severity: 'warning',
+      code: 'translation-coverage',
+      file: kb.contentDir.startsWith(process.cwd()) ? `${kb.contentDir.slice(process.cwd().length + 1) || '.'}/${locale.code}` : `${kb.contentDir}/${locale.code}`,
+      message: `${missing.length} of ${reference.length} ${kb.defaultLocale} articles have no ${locale.label} translation (${list})`,
+      hint: `Readers who switch language on those pages land on the ${locale.label} home page with a notice`,
+    });
+  }
+  return out;
+}
+
+function anchorHint(target: Article, id: string): string {
+  const guess = didYouMean(id, target.headings.map((h) => h.id));
+  return guess ? `Did you mean "#${guess}"?` : target.headings.length ? `Headings there: ${target.headings.slice(0, 5).map((h) => `#${h.id}`).join(', ')}` : 'That article has no headings to link to';
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
