@@ -34,8 +34,10 @@ for (const input of inputs()) {
     if (input.dataset.manifest) prefetchSearchManifest(input.dataset.manifest);
     return loadSearch().then((ui) => ui.attachSearch(input));
   };
-  input.addEventListener('focus', start, { once: true });
-  if (document.activeElement === input || input.value) start();
+  input.addEventListener('focus', () => void start(), { once: true });
+  // The search page runs a shared ?q= query at once.
+  const sharedQuery = input.form?.classList.contains('search-page') && new URLSearchParams(location.search).has('q');
+  if (document.activeElement === input || input.value || sharedQuery) void start();
 }
 addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement;

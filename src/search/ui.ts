@@ -97,9 +97,23 @@ export function attachSearch(input: HTMLInputElement): void {
     if (mine !== sequence) return;
     current = { query: trimmed, searchId: current?.query === trimmed ? current.searchId : newSearchId(), response };
     render(response);
-    sendEvent({ type: 'search', query: trimmed, locale, resultCount: response.results.length, searchId: current.searchId });
-    if (response.results.length === 0) sendEvent({ type: 'zero_results', query: trimmed, locale, searchId: current.searchId });
+    clearTimeout(settle);
+    settle = setTimeout(report, 1000);
   };
+
+  // One `search` event per query the reader settled on (a pause, a click, Enter, leaving the box or
+  // the page), not one per keystroke: the insights report counts searches, not typing.
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  let reported: string | undefined;
+  const report = () => {
+    clearTimeout(settle);
+    if (!current?.response || reported === current.searchId) return;
+    reported = current.searchId;
+    const { query, searchId, response } = current;
+    sendEvent({ type: 'search', query, locale, resultCount: response.results.length, searchId });
+    if (response.results.length === 0) sendEvent({ type: 'zero_results', query, locale, searchId });
+  };
+  addEventListener('pagehide', report);
 
   const render = (response: SearchResponse | undefined) => {
     options = [];
@@ -108,11 +122,13 @@ export function attachSearch(input: HTMLInputElement): void {
     list.replaceChildren();
     extra.replaceChildren();
     if (!response) {
+      delete panel.dataset.query;
       status.textContent = '';
       setExpanded(false);
       return;
     }
     const count = response.results.length;
+    panel.dataset.query = response.query;
     status.textContent = count === 0 ? format(strings.noResults, { query: response.query }) : count === 1 ? strings.resultCountOne : format(strings.resultCount, { count });
     response.results.forEach((article, rank) => {
       const group = document.createElement('div');
@@ -147,6 +163,7 @@ export function attachSearch(input: HTMLInputElement): void {
       a.append(excerpt);
     }
     a.addEventListener('click', () => {
+      report();
       sendEvent({ type: 'result_click', query: current?.query ?? '', locale, rank: rank + 1, url: href, searchId: current?.searchId });
     });
     options.push(a);
@@ -162,6 +179,7 @@ export function attachSearch(input: HTMLInputElement): void {
       const link = el('a', 'button search-contact', format(strings.contact, { query })) as HTMLAnchorElement;
       link.href = fillUrlTemplate(template2, { query, url: location.href, locale });
       link.dataset.contactLink = '';
+      link.addEventListener('click', report);
       link.dataset.contactSource = 'zero-results';
       link.dataset.query = query;
       if (current) link.dataset.searchId = current.searchId;
@@ -201,7 +219,9 @@ export function attachSearch(input: HTMLInputElement): void {
   });
   if (!onSearchPage) {
     form.addEventListener('focusout', (event) => {
-      if (!form.contains(event.relatedTarget as Node | null)) setExpanded(false);
+      if (form.contains(event.relatedTarget as Node | null)) return;
+      setExpanded(false);
+      report();
     });
     input.addEventListener('focus', () => {
       if (current?.response && input.value.trim()) setExpanded(true);

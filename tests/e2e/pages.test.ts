@@ -109,7 +109,7 @@ describe('FAQ pages', () => {
     const t = await h.open(path);
     await t.page.evaluate((id) => (location.hash = id), ids.at(-1)!);
     await expect.poll(() => t.page.evaluate((id) => document.getElementById(decodeURIComponent(id))!.closest('details')!.open, ids.at(-1)!)).toBe(true);
-    await t.page.locator('summary').first().click();
+    await t.page.locator('details.faq-item summary').first().click();
     expect(await t.page.locator('details.faq-item').first().getAttribute('open')).not.toBeNull();
     await t.context.close();
   });

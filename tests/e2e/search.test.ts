@@ -16,7 +16,8 @@ async function typeQuery(t: TrackedPage, selector: string, query: string) {
   const input = t.page.locator(selector);
   await input.click();
   await input.pressSequentially(query, { delay: 20 });
-  await expect.poll(() => t.page.locator('.search-status').first().innerText(), { timeout: 10_000 }).not.toMatch(/…|^$/);
+  // Wait for the answer to the whole query, not to an earlier keystroke.
+  await expect.poll(() => t.page.locator('.search-panel').first().getAttribute('data-query'), { timeout: 10_000 }).toBe(query);
 }
 
 describe('search interface', () => {
