@@ -1,3 +1,4 @@
+import { join, relative } from 'node:path';
 import type { Article, Diagnostic, KnowledgeBase } from './model.ts';
 import { didYouMean } from './diagnostics.ts';
 import { resolveRelatedSlugs } from './related.ts';
@@ -91,7 +92,7 @@ function translationCoverage(kb: KnowledgeBase): Diagnostic[] {
     out.push({
       severity: 'warning',
       code: 'translation-coverage',
-      file: kb.contentDir.startsWith(process.cwd()) ? `${kb.contentDir.slice(process.cwd().length + 1) || '.'}/${locale.code}` : `${kb.contentDir}/${locale.code}`,
+      file: relative(process.cwd(), join(kb.contentDir, locale.code)),
       message: `${missing.length} of ${reference.length} ${kb.defaultLocale} articles have no ${locale.label} translation (${list})`,
       hint: `Readers who switch language on those pages land on the ${locale.label} home page with a notice`,
     });

@@ -177,10 +177,13 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     const articles = allArticles
       .filter((a) => !a.draft && a.locale === folder.locale && a.category === folder.category)
       .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, a.locale));
-    if (articles.length === 0) {
+    // A folder whose articles all failed to parse already has errors: "empty" would only add noise.
+    const failed = parsed.some(({ d, p }) => !p && d.locale === folder.locale && d.category === folder.category);
+    if (articles.length === 0 && !failed) {
       warn(display(folder.dir), 'empty-category', 'the category has no published articles, so it is not shown', 'Add an article, publish a draft, or remove the folder');
       continue;
     }
+    if (articles.length === 0) continue;
     categories.push({
       locale: folder.locale,
       slug: folder.category,
