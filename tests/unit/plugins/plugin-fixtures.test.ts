@@ -1,0 +1,62 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified, type PluggableList } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkDirective from 'remark-directive';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import remarkCallouts from '../../../plugins/remark-callouts.ts';
+import remarkFaq from '../../../plugins/remark-faq.ts';
+import rehypeHeadingAnchors from '../../../plugins/rehype-heading-anchors.ts';
+import rehypeArticleLinks from '../../../plugins/rehype-article-links.ts';
+import rehypeExternalLinks from '../../../plugins/rehype-external-links.ts';
+import rehypeImages from '../../../plugins/rehype-images.ts';
+
+/**
+ * Fixture tests in the unified style: tests/fixtures/plugins/<plugin>/<case>/{input.md, output.html, config.json}.
+ * `UPDATE=1 npx vitest run tests/unit/plugins` rewrites output.html; review the diff before committing.
+ */
+const root = 'tests/fixtures/plugins';
+type Config = Record<string, unknown> & { articleType?: string };
+
+// Resolvers for the link and image fixtures: a tiny pretend site.
+const pages: Record<string, string> = { 'refund.md': '/en/billing/refund/', '../account/password.md': '/en/account/password/', '../account/': '/en/account/' };
+const resolveLink = (href: string) => {
+  const [path, hash = ''] = href.replace(/^\.\//, '').split('#');
+  return pages[path!] ? pages[path!] + (hash ? `#${hash}` : '') : undefined;
+};
+const resolveImage = (src: string) => (src.endsWith('plan.svg') ? { url: '/_assets/plan.0123456789.svg', width: 640, height: 360 } : undefined);
+
+const pipelines: Record<string, (config: Config) => { remark: PluggableList; rehype: PluggableList }> = {
+  'remark-callouts': () => ({ remark: [remarkDirective, remarkCallouts], rehype: [] }),
+  'remark-faq': () => ({ remark: [remarkFaq], rehype: [] }),
+  'rehype-heading-anchors': () => ({ remark: [remarkFaq], rehype: [rehypeHeadingAnchors] }),
+  'rehype-article-links': () => ({ remark: [], rehype: [[rehypeArticleLinks, { resolve: resolveLink }]] }),
+  'rehype-external-links': (config) => ({ remark: [], rehype: [[rehypeExternalLinks, config]] }),
+  'rehype-images': () => ({ remark: [], rehype: [[rehypeImages, { resolve: resolveImage }]] }),
+};
+
+export function render(plugin: string, input: string, config: Config = {}) {
+  const { remark, rehype } = pipelines[plugin]!(config);
+  const processor = unified().use(remarkParse).use(remark).use(remarkRehype).use(rehype).use(rehypeStringify);
+  const file = new VFile({ path: '/content/en/billing/page.md', value: input, data: { articleType: config.articleType ?? 'guide', locale: 'en' } });
+  const html = String(processor.processSync(file));
+  return { html, file };
+}
+
+for (const plugin of readdirSync(root)) {
+  describe(`${plugin} fixtures`, () => {
+    for (const name of readdirSync(join(root, plugin))) {
+      it(name.replace(/-/g, ' '), () => {
+        const dir = join(root, plugin, name);
+        const config: Config = existsSync(join(dir, 'config.json')) ? JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) : {};
+        const { html } = render(plugin, readFileSync(join(dir, 'input.md'), 'utf8'), config);
+        const expectedPath = join(dir, 'output.html');
+        if (process.env.UPDATE || !existsSync(expectedPath)) writeFileSync(expectedPath, `${html}\n`);
+        expect(`${html}\n`).toBe(readFileSync(expectedPath, 'utf8'));
+      });
+    }
+  });
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkDirective from 'remark-directive';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { VFile } from 'vfile';
+import * as callouts from '../../../plugins/remark-callouts.ts';
+import * as faq from '../../../plugins/remark-faq.ts';
+import * as anchors from '../../../plugins/rehype-heading-anchors.ts';
+import * as links from '../../../plugins/rehype-article-links.ts';
+import * as external from '../../../plugins/rehype-external-links.ts';
+import * as images from '../../../plugins/rehype-images.ts';
+
+const html = (md: string, remark: any[] = [], rehype: any[] = [], data: Record<string, unknown> = {}) => {
+  const file = new VFile({ value: md, path: '/c/en/a/b.md', data });
+  return { html: String(unified().use(remarkParse).use(remark).use(remarkRehype).use(rehype).use(rehypeStringify).processSync(file)), file };
+};
+
+describe('plugin options', () => {
+  it('remark-callouts: label gives translated default titles', () => {
+    const out = html(':::tip\nx\n:::', [remarkDirective, [callouts.default, { label: (t: string) => `ヒント(${t})` }]]).html;
+    expect(out).toContain('<p class="callout-title">ヒント(tip)</p>');
+  });
+
+  it('remark-callouts: reports an unknown container with its line', () => {
+    const { file } = html('text\n\n:::hint\nx\n:::', [remarkDirective, callouts.default]);
+    expect(file.messages.map((m) => [m.line, m.reason])).toEqual([[3, 'unknown callout ":::hint"; use one of :::note, :::tip, :::warning, :::danger']]);
+  });
+
+  it('remark-faq: isFaq decides per file', () => {
+    expect(html('## Q?\n\nA', [[faq.default, { isFaq: () => true }]]).html).toContain('<details class="faq-item">');
+    expect(html('## Q?\n\nA', [[faq.default, { isFaq: () => false }]], [], { articleType: 'faq' }).html).not.toContain('<details');
+  });
+
+  it('rehype-heading-anchors: levels and anchorLabel, with fresh ids per file', () => {
+    const plugin = [anchors.default, { levels: [2], anchorLabel: (t: string) => `«${t}»` }];
+    const processor = unified().use(remarkParse).use(remarkRehype).use([plugin] as any).use(rehypeStringify).freeze();
+    const first = String(processor.processSync('## A\n\n### B'));
+    expect(first).toBe('<h2 id="a">A<a class="heading-anchor" href="#a" aria-label="«A»">#</a></h2>\n<h3>B</h3>');
+    expect(String(processor.processSync('## A'))).toContain('id="a"'); // not "a-1": no state leaks between files
+  });
+
+  it('rehype-article-links: records every link with its line and what it resolved to', () => {
+    const { file } = html('x\n\n[a](./a.md) [b](https://b.example)', [], [[links.default, { resolve: (h: string) => (h === './a.md' ? '/en/a/a/' : undefined) }]]);
+    expect(file.data.links).toEqual([
+      { href: './a.md', resolved: '/en/a/a/', line: 3 },
+      { href: 'https://b.example', resolved: undefined, line: 3 },
+    ]);
+  });
+
+  it('rehype-external-links: rel is configurable', () => {
+    const md = html('[x](https://x.example)', [], [[external.default, { rel: ['nofollow'] }]]).html;
+    expect(md).toContain('rel="nofollow"');
+  });
+
+  it('rehype-images: records missing images with their line', () => {
+    const { file } = html('![a](./a.png)', [], [[images.default, { resolve: () => undefined }]]);
+    expect(file.data.images).toEqual([{ src: './a.png', line: 1, found: false }]);
+  });
+
+  it('each plugin module exports exactly its documented API', () => {
+    expect(Object.keys(callouts).sort()).toEqual(['calloutTypes', 'default']);
+    for (const mod of [faq, anchors, links, external, images]) expect(Object.keys(mod)).toEqual(['default']);
+  });
+});
