@@ -1,4 +1,4 @@
-import type { Root, Paragraph, PhrasingContent, Parent } from 'mdast';
+import type { Root, Paragraph, PhrasingContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
@@ -62,5 +62,3 @@ function restoreText(node: TextDirective | LeafDirective): PhrasingContent[] | P
   if (children.length > 0) inline.push({ type: 'text', value: '[' }, ...children, { type: 'text', value: ']' });
   return node.type === 'leafDirective' ? [{ type: 'paragraph', children: inline }] : inline;
 }
-
-export type { Parent };
