@@ -12,6 +12,7 @@ import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeImages, { type ResolvedImage } from './rehype-images.ts';
+import rehypeTaskLists from './rehype-task-lists.ts';
 import { articleSanitizeSchema } from '../src/markdown/sanitize-schema.ts';
 
 /** The common set plus what help articles show: raw HTTP exchanges, server and container config, PowerShell. */
@@ -34,6 +35,7 @@ export function rehypePlugins(ctx: PipelineContext): PluggableList {
   return [
     rehypeRaw,
     [rehypeSanitize, articleSanitizeSchema],
+    rehypeTaskLists,
     [rehypeHeadingAnchors, { anchorLabel: ctx.anchorLabel }],
     [rehypeArticleLinks, { resolve: ctx.resolveLink }],
     [rehypeImages, { resolve: ctx.resolveImage }],

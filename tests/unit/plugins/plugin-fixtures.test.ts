@@ -13,6 +13,8 @@ import rehypeHeadingAnchors from '../../../plugins/rehype-heading-anchors.ts';
 import rehypeArticleLinks from '../../../plugins/rehype-article-links.ts';
 import rehypeExternalLinks from '../../../plugins/rehype-external-links.ts';
 import rehypeImages from '../../../plugins/rehype-images.ts';
+import rehypeTaskLists from '../../../plugins/rehype-task-lists.ts';
+import remarkGfm from 'remark-gfm';
 
 /**
  * Fixture tests in the unified style: tests/fixtures/plugins/<plugin>/<case>/{input.md, output.html, config.json}.
@@ -36,6 +38,7 @@ const pipelines: Record<string, (config: Config) => { remark: PluggableList; reh
   'rehype-article-links': () => ({ remark: [], rehype: [[rehypeArticleLinks, { resolve: resolveLink }]] }),
   'rehype-external-links': (config) => ({ remark: [], rehype: [[rehypeExternalLinks, config]] }),
   'rehype-images': () => ({ remark: [], rehype: [[rehypeImages, { resolve: resolveImage }]] }),
+  'rehype-task-lists': (config) => ({ remark: [remarkGfm], rehype: [[rehypeTaskLists, config]] }),
 };
 
 export function render(plugin: string, input: string, config: Config = {}) {
