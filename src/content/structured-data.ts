@@ -24,7 +24,6 @@ export function articleJsonLd(kb: KnowledgeBase, article: Article, category: Cat
         mainEntity: article.faq.map((q) => ({
           '@type': 'Question',
           name: q.question,
-          url: `${origin}${article.url}#${encodeURIComponent(q.id)}`,
           acceptedAnswer: { '@type': 'Answer', text: q.answer },
         })),
       },

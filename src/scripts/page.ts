@@ -1,6 +1,6 @@
 /**
- * The only script every page loads. It stays tiny: the theme toggle, search shortcuts, and FAQ deep
- * links. The search UI and the feedback widget are separate chunks, imported on first use.
+ * The only script every page loads. It stays tiny: the theme toggle, the table of contents, search
+ * shortcuts, and FAQ deep links. The search UI and the feedback widget are separate chunks, imported on first use.
  */
 import { prefetchSearchManifest } from '../search/prefetch.ts';
 
@@ -22,6 +22,15 @@ if (toggle) {
     }
     sync();
   });
+}
+
+// Table of contents: a sidebar that stays open on wide screens, a collapsed box above the text on narrow ones.
+const toc = document.querySelector<HTMLDetailsElement>('[data-toc]');
+if (toc) {
+  const wide = matchMedia('(min-width: 62rem)');
+  const fit = () => (toc.open = wide.matches);
+  fit();
+  wide.addEventListener('change', fit);
 }
 
 // Search: nothing is fetched until a reader focuses or types in a search box. Then the manifest and the

@@ -115,6 +115,66 @@ describe('FAQ pages', () => {
   });
 });
 
+describe('article pages', () => {
+  const withToc = (locale: string) => articlePages(locale).find((p) => html(p).includes('data-toc'));
+
+  it('has one table of contents: a sidebar on wide screens, a collapsed box above the text on phones', async () => {
+    const path = withToc('en')!;
+    expect(path).toBeDefined();
+    const wide = await h.open(path);
+    expect(await wide.page.locator('.toc').count()).toBe(1);
+    expect(await wide.page.locator('[data-toc]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const [toc, prose] = [await wide.page.locator('.toc').boundingBox(), await wide.page.locator('.prose').boundingBox()];
+    expect(toc!.x).toBeGreaterThan(prose!.x + prose!.width - 1); // beside the text
+    const link = wide.page.locator('.toc a').nth(1);
+    const target = decodeURIComponent((await link.getAttribute('href'))!.slice(1));
+    await link.click();
+    await expect.poll(() => wide.page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(target);
+    await expect.poll(() => wide.page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), target)).toBeLessThan(200);
+    await wide.context.close();
+
+    const phone = await h.open(path, { viewport: { width: 375, height: 740 } });
+    const details = phone.page.locator('[data-toc]');
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const [box, text] = [await phone.page.locator('.toc').boundingBox(), await phone.page.locator('.prose').boundingBox()];
+    expect(box!.y).toBeLessThan(text!.y); // above the text
+    await phone.page.locator('[data-toc] summary').click();
+    expect(await phone.page.locator('.toc a').first().isVisible()).toBe(true);
+    await phone.context.close();
+  });
+
+  it('gives FAQ pages no table of contents: the collapsed questions already are one', async () => {
+    expect(html(faqPage('en')!)).not.toContain('data-toc');
+  });
+
+  it('links every heading to itself', async () => {
+    const path = withToc('ja') ?? withToc('en')!;
+    const t = await h.open(path);
+    const anchors = await t.page.locator('.prose h2').evaluateAll((hs) =>
+      hs.map((h) => ({ id: h.id, href: h.querySelector('a.heading-anchor')?.getAttribute('href'), name: h.querySelector('a.heading-anchor')?.getAttribute('aria-label') })),
+    );
+    expect(anchors.length).toBeGreaterThan(1);
+    for (const a of anchors) {
+      expect(a.href).toBe(`#${a.id}`);
+      expect(a.name).toMatch(/\S/);
+    }
+    await t.context.close();
+  });
+
+  it('turns task lists into checklists a reader can tick, each box named by its text', async () => {
+    const path = articlePages('en').find((p) => html(p).includes('task-list-item'))!;
+    expect(path).toBeDefined();
+    const t = await h.open(path);
+    const box = t.page.locator('.task-list-item input[type=checkbox]').first();
+    const label = (await t.page.locator('.task-list-item label').first().innerText()).trim();
+    await expect.poll(() => t.page.getByRole('checkbox', { name: label }).count()).toBe(1);
+    const before = await box.isChecked();
+    await t.page.locator('.task-list-item label').first().click({ position: { x: 60, y: 5 } });
+    expect(await box.isChecked()).toBe(!before);
+    await t.context.close();
+  });
+});
+
 describe('language switcher', () => {
   it('leads to the same article in another language', async () => {
     const en = articlePages('en').find((p) => articlePages('ja').includes(p.replace('/en/', '/ja/')))!;
