@@ -1,5 +1,5 @@
 // Sizes of a built site: the whole folder, article pages, and the search index per locale.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { median } from './stats.ts';
 
@@ -9,7 +9,18 @@ export interface DistStats {
   files: number;
   /** Bytes including the precompressed copies, i.e. what is uploaded to a host. */
   onDiskBytes: number;
-  html: { pages: number; medianBytes: number; maxBytes: number; medianBrotliBytes?: number };
+  html: {
+    pages: number;
+    medianBytes: number;
+    maxBytes: number;
+    medianBrotliBytes?: number;
+    /**
+     * The page without the article's own content (its rendered Markdown, and the FAQPage JSON-LD that
+     * repeats the answers): header, navigation, footer and widgets, which every page pays for.
+     */
+    chromeMedianBytes?: number;
+    chromeMaxBytes?: number;
+  };
 }
 
 export interface IndexStats {
@@ -47,6 +58,7 @@ export async function distStats(distDir: string, articlePages: readonly string[]
   const raw = files.filter((f) => !isCompressedCopy(f.path));
   const htmlSizes: number[] = [];
   const brotliSizes: number[] = [];
+  const chromeSizes: number[] = [];
   for (const page of articlePages) {
     const file = join(distDir, page, 'index.html');
     const size = bySize.get(file);
@@ -54,6 +66,8 @@ export async function distStats(distDir: string, articlePages: readonly string[]
     htmlSizes.push(size);
     const br = bySize.get(`${file}.br`);
     if (br !== undefined) brotliSizes.push(br);
+    const content = articleContentBytes(await readFile(file, 'utf8'));
+    if (content !== undefined) chromeSizes.push(size - content);
   }
   return {
     rawBytes: raw.reduce((s, f) => s + f.size, 0),
@@ -64,8 +78,38 @@ export async function distStats(distDir: string, articlePages: readonly string[]
       medianBytes: median(htmlSizes),
       maxBytes: Math.max(0, ...htmlSizes),
       medianBrotliBytes: brotliSizes.length === htmlSizes.length && brotliSizes.length ? median(brotliSizes) : undefined,
+      chromeMedianBytes: chromeSizes.length ? median(chromeSizes) : undefined,
+      chromeMaxBytes: chromeSizes.length ? Math.max(...chromeSizes) : undefined,
     },
   };
+}
+
+/** Where each generator puts the rendered Markdown: this project, and Starlight. */
+const contentOpeners = [/<div class="prose[^"]*">/, /<div class="sl-markdown-content">/];
+
+/**
+ * UTF-8 bytes of an article page's own content: the element holding the rendered Markdown (found by its
+ * opening tag, closed by matching `<div>` depth), plus any FAQPage JSON-LD. Undefined if there is none.
+ */
+export function articleContentBytes(html: string): number | undefined {
+  const open = contentOpeners.map((re) => re.exec(html)).find((m) => m);
+  if (!open) return undefined;
+  const tag = /<(\/?)div\b[^>]*>/g;
+  tag.lastIndex = open.index + open[0].length;
+  let depth = 1;
+  let end = html.length;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) {
+      end = m.index + m[0].length;
+      break;
+    }
+  }
+  let bytes = Buffer.byteLength(html.slice(open.index, end));
+  for (const ld of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
+    if (ld[1]!.includes('"FAQPage"')) bytes += Buffer.byteLength(ld[0]);
+  }
+  return bytes;
 }
 
 /**

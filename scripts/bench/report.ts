@@ -64,6 +64,8 @@ export function renderReport(input: ReportInput): string {
   row('dist/ size, raw (files)', (s) => `${mb(s.ours.dist.rawBytes)} (${n(s.ours.dist.files)})`);
   row('dist/ size with .br and .gz copies', (s) => mb(s.ours.dist.onDiskBytes));
   row('HTML per article page, median (max)', (s) => `${kb(s.ours.dist.html.medianBytes)}${pass(s.ours.dist.html.medianBytes <= 30 * 1024)} (max ${kb(s.ours.dist.html.maxBytes)}${pass(s.ours.dist.html.maxBytes <= 30 * 1024)})`, '≤ 30 KB');
+  row('HTML per article page without its own content (header, navigation, footer, widgets), median (max)', (s) =>
+    s.ours.dist.html.chromeMaxBytes === undefined ? undefined : `${kb(s.ours.dist.html.chromeMedianBytes!)} (max ${kb(s.ours.dist.html.chromeMaxBytes)})${pass(s.ours.dist.html.chromeMaxBytes <= 30 * 1024)}`, 'no giant navigation');
   row('HTML per article page, brotli, median', (s) => (s.ours.dist.html.medianBrotliBytes === undefined ? undefined : kb(s.ours.dist.html.medianBrotliBytes)));
   row('Page JS before search (compressed)', (s) => `${kb(pageJs(s.ours))}${pass(pageJs(s.ours) <= 5 * 1024)}`, '≤ 5 KB');
   row('Page CSS (compressed)', (s) => kb(pageCss(s.ours)));
@@ -137,6 +139,9 @@ export function renderReport(input: ReportInput): string {
       line('dist/ size, raw', s.ours.dist.rawBytes, sl.dist.rawBytes, mb);
       line('HTML per article, median', s.ours.dist.html.medianBytes, sl.dist.html.medianBytes, kb);
       line('HTML per article, max', s.ours.dist.html.maxBytes, sl.dist.html.maxBytes, kb);
+      if (s.ours.dist.html.chromeMaxBytes !== undefined && sl.dist.html.chromeMaxBytes !== undefined) {
+        line('HTML per article without its content, max', s.ours.dist.html.chromeMaxBytes, sl.dist.html.chromeMaxBytes, kb);
+      }
       line('Page JS before search (compressed)', pageJs(s.ours), pageJs(sl), kb);
       const ours = transfer(s);
       const theirs = queriesOf(sl);
