@@ -23,6 +23,8 @@ export interface SizeOptions {
   seed: string;
   runs: number;
   compare: boolean;
+  /** Why Starlight is not built, when `compare` is false. */
+  skipReason?: string;
   /** Timed passes over the warm-latency queries. */
   latencyRounds: number;
   /** How many of the fixed queries to type per locale (all five unless a quick run). */
@@ -129,7 +131,7 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
     await session.close();
   }
 
-  let starlight: SizeResult['starlight'] = { ok: false, reason: 'not requested (--no-compare)' };
+  let starlight: SizeResult['starlight'] = { ok: false, reason: options.skipReason ?? 'not requested (--no-compare)' };
   if (options.compare) {
     try {
       starlight = { ok: true, value: await runStarlight(generated, options) };
