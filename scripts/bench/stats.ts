@@ -1,7 +1,11 @@
 // Small statistics helpers shared by the benchmark modules.
 
+/** The middle value; for an even count, the mean of the two middle values (so a median of 2 runs is their mean). */
 export function median(values: readonly number[]): number {
-  return percentile(values, 50);
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function mean(values: readonly number[]): number {
