@@ -20,6 +20,8 @@ const highlightLanguages = { ...common, http: all.http!, nginx: all.nginx!, dock
 
 export interface PipelineContext {
   siteOrigin: string;
+  /** The path the site is served under, '' at the root of its host. */
+  base?: string;
   calloutLabel: (type: CalloutType, file: VFile) => string;
   anchorLabel: (text: string, file: VFile) => string;
   resolveLink: (href: string, file: VFile) => string | undefined;
@@ -37,7 +39,7 @@ export function rehypePlugins(ctx: PipelineContext): PluggableList {
     [rehypeSanitize, articleSanitizeSchema],
     rehypeTaskLists,
     [rehypeHeadingAnchors, { anchorLabel: ctx.anchorLabel }],
-    [rehypeArticleLinks, { resolve: ctx.resolveLink }],
+    [rehypeArticleLinks, { resolve: ctx.resolveLink, base: ctx.base }],
     [rehypeImages, { resolve: ctx.resolveImage }],
     [rehypeExternalLinks, { siteOrigin: ctx.siteOrigin }],
     [rehypeHighlight, { languages: highlightLanguages, detect: false, plainText: ['text', 'txt', 'plain'] }],

@@ -16,6 +16,11 @@ export interface Options {
    * Return undefined to leave the href as it is. @default leaves every link unchanged
    */
   resolve?: (href: string, file: VFile) => string | undefined;
+  /**
+   * The path the site is served under (`/help-center`), put in front of every site-relative link, resolved
+   * or written as `/en/billing/`. The recorded `resolved` stays a site path, for the link checker. @default ''
+   */
+  base?: string;
 }
 
 declare module 'vfile' {
@@ -27,6 +32,7 @@ declare module 'vfile' {
 /** Rewrite links between Markdown files into site URLs, and record every link with its line for the link checker. */
 export default function rehypeArticleLinks(options: Options = {}) {
   const resolve = options.resolve ?? (() => undefined);
+  const base = options.base ?? '';
   return (tree: Root, file: VFile) => {
     const links: LinkRecord[] = [];
     visit(tree, 'element', (node: Element) => {
@@ -34,7 +40,8 @@ export default function rehypeArticleLinks(options: Options = {}) {
       const href = node.properties.href;
       if (href.startsWith('#') && node.properties.className?.toString().includes('heading-anchor')) return;
       const resolved = resolve(href, file);
-      if (resolved !== undefined) node.properties.href = resolved;
+      const target = resolved ?? href;
+      node.properties.href = base && target.startsWith('/') && !target.startsWith('//') ? base + target : target;
       links.push({ href, resolved, line: node.position?.start.line });
     });
     file.data.links = links;

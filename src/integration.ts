@@ -6,6 +6,7 @@ import { getSiteData } from './site-data.ts';
 import { finishBuild } from './build/finish-build.ts';
 import { sitemapSerializer } from './build/sitemap.ts';
 import { getSearchIndex, writeSearchIndex, serveSearchIndexInDev } from './build/search-index.ts';
+import { basePath } from './content/site-url.ts';
 
 /** The Astro side of the generator. Hooks stay thin: each one calls a named function. */
 export default function knowledgeBase(): AstroIntegration {
@@ -15,7 +16,8 @@ export default function knowledgeBase(): AstroIntegration {
       'astro:config:setup': async ({ updateConfig, addWatchFile }) => {
         const kb = await getKnowledgeBase();
         addWatchFile(resolveContentDir());
-        updateConfig({ site: kb.config.url, integrations: [sitemap({ serialize: await sitemapSerializer() })] });
+        // A site served under a path (https://example.github.io/help-center) gets that path as Astro's base.
+        updateConfig({ site: kb.config.url, base: basePath(kb.config.url) || '/', integrations: [sitemap({ serialize: await sitemapSerializer() })] });
       },
       'astro:server:setup': ({ server }) => {
         server.watcher.add(resolveContentDir());

@@ -2,6 +2,7 @@ import type { Article, Category, KnowledgeBase, LocaleInfo } from './content/mod
 import { getKnowledgeBase } from './content/knowledge-base.ts';
 import { computeRelated } from './content/related.ts';
 import { indexTokens } from './search/tokenizer.ts';
+import { basePath, withBase } from './content/site-url.ts';
 
 /**
  * Everything the pages need, derived once per build from the knowledge base: translations,
@@ -13,6 +14,8 @@ export interface SiteData {
   related: Map<Article, Article[]>;
   categoriesByLocale: Map<string, Category[]>;
   articlesByLocale: Map<string, Article[]>;
+  /** A site path (`/en/billing/`) as a link on the served site, which may live under a path (see site-url.ts). */
+  href: (path: string) => string;
 }
 
 const cacheKey = Symbol.for('kb-site.site-data');
@@ -34,12 +37,14 @@ export function deriveSiteData(kb: KnowledgeBase): SiteData {
     translations.get(a.translationKey)!.set(a.locale, a);
   }
   const terms = (text: string) => indexTokens(text);
+  const base = basePath(kb.config.url);
   return {
     kb,
     translations,
     related: computeRelated(kb.articles, { terms }),
     categoriesByLocale: Map.groupBy(kb.categories, (c) => c.locale),
     articlesByLocale: Map.groupBy(kb.articles, (a) => a.locale),
+    href: (path) => withBase(base, path),
   };
 }
 

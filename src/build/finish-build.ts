@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 import type { KnowledgeBase } from '../content/model.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
+import { basePath } from '../content/site-url.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -29,18 +30,19 @@ async function copyImages(kb: KnowledgeBase, outDir: string) {
  * header-only directives, and cache rules: content-hashed files forever, HTML always revalidated.
  */
 async function writeHostHeaders(kb: KnowledgeBase, outDir: string) {
+  const base = basePath(kb.config.url);
   const lines = [
-    '/*',
+    `${base}/*`,
     `  Content-Security-Policy: ${contentSecurityPolicy(kb.config, { forHeader: true })}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
     '  Cache-Control: public, max-age=0, must-revalidate',
-    '/_astro/*',
+    `${base}/_astro/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
-    '/_assets/*',
+    `${base}/_assets/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
-    '/_search/*',
+    `${base}/_search/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
     '',
   ];

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getSiteData } from '../site-data.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/build-index.ts';
 import { writeSearchFiles } from '../search/write-index.ts';
+import { basePath, stripBase } from '../content/site-url.ts';
 
 const cacheKey = Symbol.for('kb-site.search-index');
 type Holder = { kb: unknown; index: SearchIndex };
@@ -25,9 +26,12 @@ export async function writeSearchIndex(index: SearchIndex, outDir: string): Prom
 
 /** The dev server serves the index from memory, rebuilt when content changes. */
 export function serveSearchIndexInDev(req: IncomingMessage, res: ServerResponse, next: () => void): void {
-  if (!req.url?.startsWith('/_search/')) return next();
-  getSearchIndex().then((index) => {
-    const body = index.files.get(req.url!.split('?')[0]!);
+  if (!req.url?.includes('/_search/')) return next();
+  getSiteData().then(async ({ kb }) => {
+    const path = stripBase(basePath(kb.config.url), (req.url ?? '').split('?')[0]!);
+    if (!path.startsWith('/_search/')) return next();
+    const index = await getSearchIndex();
+    const body = index.files.get(path);
     if (body === undefined) return next();
     res.setHeader('Content-Type', req.url!.endsWith('.json') ? 'application/json' : 'application/octet-stream');
     res.end(body);

@@ -1,5 +1,6 @@
 import type { SitemapItem } from '@astrojs/sitemap';
 import { getSiteData, alternatesFor } from '../site-data.ts';
+import { basePath, stripBase } from '../content/site-url.ts';
 
 /**
  * hreflang alternates from the knowledge base, not from URL patterns: a translation may have its own
@@ -8,9 +9,10 @@ import { getSiteData, alternatesFor } from '../site-data.ts';
 export async function sitemapSerializer(): Promise<(item: SitemapItem) => SitemapItem | undefined> {
   const data = await getSiteData();
   const origin = data.kb.config.url;
+  const base = basePath(origin);
   const byUrl = new Map(data.kb.articles.map((a) => [a.url, a]));
   return (item) => {
-    const path = new URL(item.url).pathname;
+    const path = stripBase(base, new URL(item.url).pathname);
     // Search result pages and the language redirect at / are not content.
     if (path === '/' || path.endsWith('/search/')) return undefined;
     const locale = path.split('/')[1] ?? '';

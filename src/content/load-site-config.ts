@@ -9,8 +9,16 @@ import { didYouMean } from './diagnostics.ts';
 export function loadSiteConfig(path: string): { config: SiteConfig; diagnostics: Diagnostic[] } {
   const file = relative(process.cwd(), path) || path;
   const diagnostics: Diagnostic[] = [];
+  // KB_SITE_URL overrides `url`, so CI can publish one build to wherever it is served (the GitHub Pages
+  // workflow passes the address Pages reports, with its /<repository> path).
+  const override = process.env.KB_SITE_URL ? { url: process.env.KB_SITE_URL } : {};
   const defaults = siteConfigSchema.parse({});
-  if (!existsSync(path)) return { config: defaults, diagnostics };
+  if (!existsSync(path)) {
+    const fromEnv = siteConfigSchema.safeParse(override);
+    if (fromEnv.success) return { config: fromEnv.data, diagnostics };
+    diagnostics.push({ severity: 'error', code: 'config', file: 'KB_SITE_URL', message: `url: ${fromEnv.error.issues[0]!.message}`, hint: 'Set it to the address the site is served at, e.g. https://example.github.io/help-center' });
+    return { config: defaults, diagnostics };
+  }
 
   const source = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   const doc = parseDocument(source, { prettyErrors: false });
@@ -20,7 +28,8 @@ export function loadSiteConfig(path: string): { config: SiteConfig; diagnostics:
   }
   if (diagnostics.length) return { config: defaults, diagnostics };
 
-  const result = siteConfigSchema.safeParse(doc.toJS() ?? {});
+  const raw: unknown = doc.toJS() ?? {};
+  const result = siteConfigSchema.safeParse(raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...override } : raw);
   if (result.success) return { config: result.data, diagnostics };
   const known = Object.keys(siteConfigSchema.shape);
   for (const issue of result.error.issues) {

@@ -7,5 +7,6 @@ if (main) {
     wanted.map((w) => available.find((a) => a.toLowerCase() === w)).find(Boolean) ??
     wanted.map((w) => available.find((a) => a.toLowerCase() === w.split('-')[0])).find(Boolean) ??
     main.dataset.default;
-  if (match) location.replace(`/${match}/`);
+  // Relative, so it also works for a site served under a path (https://example.github.io/help-center/).
+  if (match) location.replace(`${match}/`);
 }

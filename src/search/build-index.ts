@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../content/model.ts';
 import { createFieldPostings } from './flexsearch-build.ts';
 import { indexTokens } from './tokenizer.ts';
+import { basePath, withBase } from '../content/site-url.ts';
 import {
   bucketOf,
   encodeShardLine,
@@ -26,11 +27,12 @@ export interface SearchSource {
   /** Published articles, in display order (articles of a category stay together, which keeps fragment groups useful). */
   articles: readonly Article[];
   categories?: readonly { locale: string; slug: string; title: string }[];
-  config?: { search?: { typoMinLength?: number } };
+  /** `url` is where the site is served; result links get its path (`/help-center/en/…`). */
+  config?: { url?: string; search?: { typoMinLength?: number } };
 }
 
 export interface BuildSearchOptions {
-  /** URL folder of the index. @default '/_search' */
+  /** Folder of the index, as a site path: file names and manifest URLs are under it, without the site's base. @default '/_search' */
   basePath?: string;
   /** Latin words at least this long match with one typo; 0 turns it off. @default config.search.typoMinLength, else 4 */
   typoMinLength?: number;
@@ -63,7 +65,7 @@ export interface LocaleSearchIndex {
 export interface SearchIndex {
   /** Site-relative URL (`/_search/en/…`) → file contents. */
   files: Map<string, string>;
-  /** Hashed manifest URL per locale; pages embed it so the search box knows where to start. */
+  /** Hashed manifest URL per locale, as a site path; pages embed it (with the site's base) so the search box knows where to start. */
   manifestUrls: Record<string, string>;
   locales: Record<string, LocaleSearchIndex>;
 }
@@ -74,6 +76,7 @@ const maxSectionsPerArticle = 64;
 
 export function buildSearchIndex(source: SearchSource, options: BuildSearchOptions = {}): SearchIndex {
   const opts = { ...defaults, typoMinLength: source.config?.search?.typoMinLength ?? 4, ...stripUndefined(options) };
+  const link = (url: string) => withBase(source.config?.url ? basePath(source.config.url) : '', url);
   const index: SearchIndex = { files: new Map(), manifestUrls: {}, locales: {} };
   const byLocale = new Map<string, Article[]>();
   for (const article of source.articles) {
@@ -84,7 +87,7 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
   }
   for (const [locale, articles] of byLocale) {
     const titles = new Map((source.categories ?? []).filter((c) => c.locale === locale).map((c) => [c.slug, c.title]));
-    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, opts, index.files);
+    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, opts, index.files);
     index.locales[locale] = built;
     index.manifestUrls[locale] = built.manifestUrl;
   }
@@ -93,7 +96,14 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
 
 type Options = typeof defaults & { typoMinLength: number };
 
-function buildLocale(locale: string, articles: Article[], categoryTitle: (slug: string) => string, opts: Options, files: Map<string, string>): LocaleSearchIndex {
+function buildLocale(
+  locale: string,
+  articles: Article[],
+  categoryTitle: (slug: string) => string,
+  link: (url: string) => string,
+  opts: Options,
+  files: Map<string, string>,
+): LocaleSearchIndex {
   const started = performance.now();
   const base = `${opts.basePath}/${locale}/`;
   const sectionLists = articles.map(sectionsOf);
@@ -193,7 +203,7 @@ function buildLocale(locale: string, articles: Article[], categoryTitle: (slug: 
   // 6. Fragments: display data for results, a few articles per file.
   const records: FragmentArticle[] = articles.map((article, a) => [
     a,
-    article.url,
+    link(article.url),
     article.title,
     categoryTitle(article.category),
     sectionLists[a]!.map((s, i): FragmentSection => [i, s.id, s.heading, excerptSource(s.text || (i === 0 ? article.description : ''), opts.excerptWidth)]),
@@ -221,7 +231,7 @@ function buildLocale(locale: string, articles: Article[], categoryTitle: (slug: 
   return {
     manifest,
     manifestUrl,
-    articles: articles.map((a) => ({ url: a.url, key: `${a.category}/${a.slug}` })),
+    articles: articles.map((a) => ({ url: link(a.url), key: `${a.category}/${a.slug}` })),
     stats: { articles: articles.length, sections, terms: table.size, shardSizes, fragmentFiles: fragmentTexts.length, buildMs: Math.round(performance.now() - started) },
   };
 }

@@ -21,8 +21,9 @@ export interface TrackedPage {
   dialogs: string[];
 }
 
-export async function startHarness(): Promise<Harness> {
-  const server = await startStaticServer(inject('distDir'));
+/** The example site from global-setup, or another build (`root`), optionally served under a path (`prefix`). */
+export async function startHarness(options: { root?: string; prefix?: string } = {}): Promise<Harness> {
+  const server = await startStaticServer(options.root ?? inject('distDir'), { prefix: options.prefix });
   const browser = await chromium.launch({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args });
   const contexts: BrowserContext[] = [];
   return {

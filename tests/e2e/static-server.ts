@@ -34,8 +34,11 @@ export interface StaticServer {
 /**
  * Serves a built site like a static host: directory indexes, the 404 page, precompressed `.br`/`.gz`
  * when the browser accepts them, and the headers from `_headers` (so the CSP is enforced as a header too).
+ * With `prefix` (`/help-center`) the site is served under that path, like a GitHub Pages project site,
+ * and nothing outside it exists.
  */
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function startStaticServer(root: string, options: { prefix?: string } = {}): Promise<StaticServer> {
+  const prefix = options.prefix ?? '';
   const headers = parseHeadersFile(join(root, '_headers'));
   const events: CapturedRequest[] = [];
   const log: StaticServer['log'] = [];
@@ -46,12 +49,13 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       res.writeHead(204).end();
       return;
     }
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    const inside = !prefix || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
+    let path = normalize(decodeURIComponent(url.pathname.slice(inside ? prefix.length : 0))).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
     let file = join(root, path);
     let status = 200;
-    if (!(await isFile(file))) {
-      if (await isFile(`${file}/index.html`)) {
+    if (!inside || !(await isFile(file))) {
+      if (inside && (await isFile(`${file}/index.html`))) {
         res.writeHead(301, { Location: `${url.pathname}/` }).end();
         return;
       }

@@ -49,6 +49,13 @@ describe('plugin options', () => {
     ]);
   });
 
+  it('rehype-article-links: base goes in front of site-relative links, not into what the checker sees', () => {
+    const resolve = (h: string) => (h === './a.md#x' ? '/en/a/a/#x' : undefined);
+    const { html: out, file } = html('[a](./a.md#x) [b](/ja/) [c](#top) [d](https://d.example/) [e](//cdn.example/x)', [], [[links.default, { resolve, base: '/help' }]]);
+    expect(out).toBe('<p><a href="/help/en/a/a/#x">a</a> <a href="/help/ja/">b</a> <a href="#top">c</a> <a href="https://d.example/">d</a> <a href="//cdn.example/x">e</a></p>');
+    expect(file.data.links!.map((l) => l.resolved)).toEqual(['/en/a/a/#x', undefined, undefined, undefined, undefined]);
+  });
+
   it('rehype-external-links: rel is configurable', () => {
     const md = html('[x](https://x.example)', [], [[external.default, { rel: ['nofollow'] }]]).html;
     expect(md).toContain('rel="nofollow"');
