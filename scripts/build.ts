@@ -1,18 +1,24 @@
 // npm run build: check the content, build into a temporary folder, precompress, then swap it in for dist/.
 // A failed build never touches the previous dist/.
-import { rm, rename } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { readdir, rm, rename } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { build } from 'astro';
 import { getKnowledgeBase } from '../src/content/knowledge-base.ts';
 import { collectDiagnostics, printDiagnostics } from '../src/content/report.ts';
 import { precompress, exists } from '../src/build/finish-build.ts';
 import { getSearchIndex } from '../src/build/search-index.ts';
+import { getSiteData } from '../src/site-data.ts';
 
 const outDir = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? process.env.KB_OUT_DIR ?? 'dist');
 const started = performance.now();
 const kb = await getKnowledgeBase();
 // The same index the pages embed and the build writes: the writers' search tests run against it.
-const diagnostics = await collectDiagnostics(kb, await getSearchIndex());
+// On a large site, related articles are computed on another core while this one builds the search index.
+const siteData = getSiteData();
+const searchIndex = await getSearchIndex();
+await siteData;
+const diagnostics = await collectDiagnostics(kb, searchIndex);
 if (!printDiagnostics(diagnostics, kb)) {
   console.error('Build stopped: fix the errors above. The previous build output was left as it was.');
   process.exit(1);
@@ -31,5 +37,20 @@ try {
 const old = `${outDir}.old-${process.pid}`;
 if (await exists(outDir)) await rename(outDir, old);
 await rename(staging, outDir);
-await rm(old, { recursive: true, force: true });
+removeInBackground(old);
 console.log(`Built ${kb.articles.length} articles in ${kb.locales.length} languages into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+
+/**
+ * The new output is in place; deleting the old one (tens of thousands of files on a large site) need not
+ * hold up the writer or CI. A detached process removes it, along with leftovers of interrupted builds.
+ */
+function removeInBackground(path: string) {
+  const parent = dirname(path);
+  const prefix = `${basename(outDir)}.old-`;
+  void readdir(parent).then((names) => {
+    const targets = names.filter((n) => n.startsWith(prefix)).map((n) => resolve(parent, n));
+    if (!targets.length) return;
+    const script = 'for (const p of process.argv.slice(1)) require("node:fs").rmSync(p, { recursive: true, force: true })';
+    spawn(process.execPath, ['-e', script, ...targets], { detached: true, stdio: 'ignore' }).unref();
+  });
+}

@@ -1,6 +1,7 @@
 import type { Article, Category, KnowledgeBase, LocaleInfo } from './content/model.ts';
 import { getKnowledgeBase } from './content/knowledge-base.ts';
 import { computeRelated } from './content/related.ts';
+import { computeRelatedOffThread } from './content/related-pool.ts';
 import { indexTokens } from './search/tokenizer.ts';
 import { basePath, withBase } from './content/site-url.ts';
 
@@ -19,18 +20,20 @@ export interface SiteData {
 }
 
 const cacheKey = Symbol.for('kb-site.site-data');
-type Holder = { kb: KnowledgeBase; data: SiteData };
+type Holder = { kb: KnowledgeBase; data: Promise<SiteData> };
 
 export async function getSiteData(): Promise<SiteData> {
   const kb = await getKnowledgeBase();
   const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
   if (g[cacheKey]?.kb === kb) return g[cacheKey].data;
-  const data = deriveSiteData(kb);
-  g[cacheKey] = { kb, data };
-  return data;
+  // Similarity is the slow part on a large site: it runs off the main thread, next to the search index build.
+  const pending = computeRelatedOffThread(kb.articles, (text) => indexTokens(text));
+  g[cacheKey] = { kb, data: pending.then((related) => deriveSiteData(kb, related)) };
+  return g[cacheKey].data;
 }
 
-export function deriveSiteData(kb: KnowledgeBase): SiteData {
+/** `related` may be computed already (see getSiteData); otherwise it is computed here. */
+export function deriveSiteData(kb: KnowledgeBase, related?: Map<Article, Article[]>): SiteData {
   const translations = new Map<string, Map<string, Article>>();
   for (const a of kb.articles) {
     if (!translations.has(a.translationKey)) translations.set(a.translationKey, new Map());
@@ -41,7 +44,7 @@ export function deriveSiteData(kb: KnowledgeBase): SiteData {
   return {
     kb,
     translations,
-    related: computeRelated(kb.articles, { terms }),
+    related: related ?? computeRelated(kb.articles, { terms }),
     categoriesByLocale: Map.groupBy(kb.categories, (c) => c.locale),
     articlesByLocale: Map.groupBy(kb.articles, (a) => a.locale),
     href: (path) => withBase(base, path),

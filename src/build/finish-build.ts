@@ -1,13 +1,10 @@
-import { copyFile, mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile, stat } from 'node:fs/promises';
 import { join, dirname, extname } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 import type { KnowledgeBase } from '../content/model.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
+import { compressFiles } from './compress-files.ts';
 import { basePath } from '../content/site-url.ts';
 
-const brotli = promisify(brotliCompress);
-const gz = promisify(gzip);
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 
 /** After Astro wrote the pages: copy article images and write host headers. `scripts/build.ts` precompresses last. */
@@ -53,24 +50,10 @@ async function writeHostHeaders(kb: KnowledgeBase, outDir: string) {
 export async function precompress(outDir: string): Promise<void> {
   const files = await listFiles(outDir);
   // The search index is written with its own .br/.gz by writeSearchFiles.
-  const queue = files.filter((f) => compressible.has(extname(f)) && !/[\\/]_search[\\/]/.test(f));
-  const work = async (file: string) => {
-    const data = await readFile(file);
-    if (data.length < 256) return;
-    // Hashed assets are compressed once and cached for a year: squeeze them. HTML changes every build
-    // and there are thousands of pages, so a middle level keeps 10k-article builds fast.
-    const hashed = /[\\/]_(astro|assets|search)[\\/]/.test(file);
-    const [br, gzBytes] = await Promise.all([
-      brotli(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: hashed ? 11 : 6, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-      gz(data, { level: hashed ? 9 : 6 }),
-    ]);
-    await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzBytes)]);
-  };
-  // Bounded concurrency: zlib runs on the libuv pool; more in flight only adds memory.
-  let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < queue.length) await work(queue[next++]!);
-  }));
+  const jobs = files
+    .filter((f) => compressible.has(extname(f)) && !/[\\/]_search[\\/]/.test(f))
+    .map((file) => ({ file, hashed: /[\\/]_(astro|assets)[\\/]/.test(file) }));
+  await compressFiles(jobs);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

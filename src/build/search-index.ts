@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getSiteData } from '../site-data.ts';
+import { getKnowledgeBase } from '../content/knowledge-base.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/build-index.ts';
 import { writeSearchFiles } from '../search/write-index.ts';
 import { basePath, stripBase } from '../content/site-url.ts';
@@ -9,7 +10,7 @@ type Holder = { kb: unknown; index: SearchIndex };
 
 /** The search index for this build, built once from the same knowledge base the pages render. */
 export async function getSearchIndex(): Promise<SearchIndex> {
-  const { kb } = await getSiteData();
+  const kb = await getKnowledgeBase();
   const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
   if (g[cacheKey]?.kb !== kb) g[cacheKey] = { kb, index: buildSearchIndex(kb) };
   return g[cacheKey].index;

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSearchClient, type FetchLike } from './client.ts';
-import { compressBrotli } from './write-index.ts';
+import { compressBrotli, searchBrotliQuality } from './write-index.ts';
 
 export interface RequestCost {
   url: string;
@@ -95,7 +95,7 @@ export function brotliSizeInMemory(): (url: string, text: string) => Promise<num
   const memo = new Map<string, number>();
   return async (url, text) => {
     let size = memo.get(url);
-    if (size === undefined) memo.set(url, (size = (await compressBrotli(text)).length));
+    if (size === undefined) memo.set(url, (size = (await compressBrotli(text, searchBrotliQuality(url))).length));
     return size;
   };
 }

@@ -37,3 +37,19 @@ describe('related articles', () => {
     }
   });
 });
+
+describe('related articles off the main thread', () => {
+  it('gives the same answer from the worker as on this thread (with the search tokenizer)', async () => {
+    const { computeRelatedOffThread } = await import('../../../src/content/related-pool.ts');
+    const { indexTokens } = await import('../../../src/search/tokenizer.ts');
+    const topics = ['refund card charge', 'password email link', 'invoice tax currency', '請求書 税率 通貨', '비밀번호 이메일 링크'];
+    const many = Array.from({ length: 60 }, (_, i) =>
+      article({ slug: `a${i}`, locale: i % 3 === 0 ? 'ja' : 'en', title: `Topic ${i % 5}`, text: `${topics[i % 5]} ${topics[(i * 7) % 5]} item${i}`, related: i === 4 ? ['a9'] : [] }),
+    );
+    const terms = (text: string) => indexTokens(text);
+    const here = computeRelated(many, { terms });
+    const there = await computeRelatedOffThread(many, terms, { minimumForWorker: 1 });
+    expect(there.size).toBe(many.length);
+    for (const a of many) expect(there.get(a)!.map((r) => r.slug)).toEqual(here.get(a)!.map((r) => r.slug));
+  });
+});
