@@ -30,7 +30,7 @@ declare module 'vfile' {
 
 /** Point images at their published URL with intrinsic dimensions (no layout shift) and lazy loading. */
 export default function rehypeImages(options: Options = {}) {
-  const resolve = options.resolve ?? ((src: string) => ({ url: src }));
+  const resolve = options.resolve ?? ((src: string): ResolvedImage => ({ url: src }));
   return (tree: Root, file: VFile) => {
     const images: ImageRecord[] = [];
     visit(tree, 'element', (node: Element) => {

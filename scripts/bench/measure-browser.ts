@@ -175,7 +175,7 @@ export function roundTrips(records: readonly RequestRecord[]): number {
   return Math.max(0, ...depth);
 }
 
-async function newTrackedPage(session: BrowserSession, init?: (context: BrowserContext) => Promise<void>): Promise<{ context: BrowserContext; page: Page; tracker: Tracker; errors: string[] }> {
+async function newTrackedPage(session: BrowserSession, init?: (context: BrowserContext) => Promise<unknown>): Promise<{ context: BrowserContext; page: Page; tracker: Tracker; errors: string[] }> {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Nothing may leave 127.0.0.1; a request elsewhere would also skew the byte counts.
   await context.route('**/*', (route) => (route.request().url().startsWith(session.server.url) ? route.continue() : route.abort()));

@@ -295,7 +295,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
           const [, id, heading, text] = sections[s.index] ?? [s.index, '', '', ''];
           const key = `${s.id}\u0000${signature}`;
           let html = excerpts.get(key);
-          if (html === undefined) excerpts.set(key, (html = excerptHtml(text, { terms: used, phrases }, m.tokenizer)));
+          if (html === undefined) excerpts.set(key, (html = excerptHtml(text, { terms: used, phrases })));
           return { url: id ? `${url}#${id}` : url, heading, excerptHtml: html };
         }),
       };

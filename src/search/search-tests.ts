@@ -60,7 +60,7 @@ export function loadSearchTests(kb: Pick<KnowledgeBase, 'contentDir' | 'locales'
         if (doc.contents) diagnostics.push({ severity: 'error', code: 'search-tests', file, line: 1, message: 'expected a list of tests', hint: 'Start each test with "- query: …"' });
       } else {
         items.forEach((item) => {
-          const line = lineAt((item as { range?: [number] }).range?.[0]);
+          const line = lineAt((item as unknown as { range?: [number] }).range?.[0]);
           const parsed = searchTestSchema.safeParse((item as { toJSON(): unknown }).toJSON());
           if (parsed.success) tests.push({ ...parsed.data, line });
           else {
