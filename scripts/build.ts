@@ -37,15 +37,15 @@ try {
 const old = `${outDir}.old-${process.pid}`;
 if (await exists(outDir)) await rename(outDir, old);
 await rename(staging, outDir);
-removeInBackground(old);
+removeOldOutputs();
 console.log(`Built ${kb.articles.length} articles in ${kb.locales.length} languages into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
 /**
  * The new output is in place; deleting the old one (tens of thousands of files on a large site) need not
  * hold up the writer or CI. A detached process removes it, along with leftovers of interrupted builds.
  */
-function removeInBackground(path: string) {
-  const parent = dirname(path);
+function removeOldOutputs() {
+  const parent = dirname(outDir);
   const prefix = `${basename(outDir)}.old-`;
   void readdir(parent).then((names) => {
     const targets = names.filter((n) => n.startsWith(prefix)).map((n) => resolve(parent, n));

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { runWorker } from '../run-worker.ts';
 
 export interface CompressJob {
   file: string;
@@ -13,17 +13,19 @@ export interface CompressJob {
 const minBytes = 256;
 
 /**
- * Write `file.br` and `file.gz`. HTML changes every build and a large site has tens of thousands of
- * pages, so it gets middle levels (brotli 6, gzip 6); hashed assets get brotli 11 and gzip 9.
+ * Write `file.br` and `file.gz` beside each file. HTML changes every build and a large site has tens of
+ * thousands of pages, so it gets middle levels (brotli 6, gzip 6); hashed assets get brotli 11 and gzip 9.
  */
-export function compressFileSync(job: CompressJob, read: typeof readFileSync, write: typeof writeFileSync): void {
-  const data = read(job.file);
-  if (data.length < minBytes) return;
-  const br = brotliCompressSync(data, {
-    params: { [zlib.BROTLI_PARAM_QUALITY]: job.hashed ? 11 : 6, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length },
-  });
-  write(`${job.file}.br`, br);
-  write(`${job.file}.gz`, gzipSync(data, { level: job.hashed ? 9 : 6 }));
+export function compressHere(jobs: readonly CompressJob[]): void {
+  for (const job of jobs) {
+    const data = readFileSync(job.file);
+    if (data.length < minBytes) continue;
+    const br = brotliCompressSync(data, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: job.hashed ? 11 : 6, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length },
+    });
+    writeFileSync(`${job.file}.br`, br);
+    writeFileSync(`${job.file}.gz`, gzipSync(data, { level: job.hashed ? 9 : 6 }));
+  }
 }
 
 /**
@@ -33,26 +35,11 @@ export function compressFileSync(job: CompressJob, read: typeof readFileSync, wr
  */
 export async function compressFiles(jobs: CompressJob[], options: { minimumForWorkers?: number } = {}): Promise<void> {
   const workers = Math.min(availableParallelism(), 4);
-  if (jobs.length < (options.minimumForWorkers ?? 200) || workers < 2) {
-    for (const job of jobs) compressFileSync(job, readFileSync, writeFileSync);
-    return;
-  }
+  if (jobs.length < (options.minimumForWorkers ?? 200) || workers < 2) return compressHere(jobs);
   const shares = Array.from({ length: workers }, (_, w) => jobs.filter((_, i) => i % workers === w));
   try {
-    await Promise.all(shares.map((share) => run(share)));
+    await Promise.all(shares.map((share) => runWorker(new URL('./compress-worker.ts', import.meta.url), { jobs: share })));
   } catch {
-    for (const job of jobs) compressFileSync(job, readFileSync, writeFileSync);
+    compressHere(jobs);
   }
-}
-
-function run(jobs: CompressJob[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: { jobs } });
-    worker.once('message', () => {
-      resolve();
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`compress worker exited with ${code}`)));
-  });
 }

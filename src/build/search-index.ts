@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getSiteData } from '../site-data.ts';
 import { getKnowledgeBase } from '../content/knowledge-base.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/build-index.ts';
 import { writeSearchFiles } from '../search/write-index.ts';
@@ -28,7 +27,7 @@ export async function writeSearchIndex(index: SearchIndex, outDir: string): Prom
 /** The dev server serves the index from memory, rebuilt when content changes. */
 export function serveSearchIndexInDev(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   if (!req.url?.includes('/_search/')) return next();
-  getSiteData().then(async ({ kb }) => {
+  getKnowledgeBase().then(async (kb) => {
     const path = stripBase(basePath(kb.config.url), (req.url ?? '').split('?')[0]!);
     if (!path.startsWith('/_search/')) return next();
     const index = await getSearchIndex();

@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type { Article } from './model.ts';
 import { computeRelated } from './related.ts';
+import { runWorker } from '../run-worker.ts';
 
 /** Below this, a worker's start-up and copying cost more than they save. */
 const minimumForWorker = 2000;
@@ -29,15 +29,7 @@ export async function computeRelatedOffThread(
     related: a.related,
   }));
   try {
-    const picks = await new Promise<number[][]>((resolve, reject) => {
-      const worker = new Worker(new URL('./related-worker.ts', import.meta.url), { workerData: { articles: records, limit } });
-      worker.once('message', (message: number[][]) => {
-        resolve(message);
-        void worker.terminate();
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => code !== 0 && reject(new Error(`related worker exited with ${code}`)));
-    });
+    const picks = await runWorker<number[][]>(new URL('./related-worker.ts', import.meta.url), { articles: records, limit });
     return new Map(articles.map((a, i) => [a, picks[i]!.map((j) => articles[j]!)]));
   } catch {
     return computeRelated(articles, { terms, limit });

@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { RenderInput, RenderedArticle } from './render-article.ts';
 import type { ImageAsset } from '../content/image-assets.ts';
 import { createSiteRenderer, type RenderSetup } from './render-setup.ts';
+import { runWorker } from '../run-worker.ts';
 
 /** Below this, starting workers (each loads the unified pipeline) costs more than it saves. */
 const minimumForWorkers = 400;
@@ -38,13 +38,5 @@ export function renderHere(setup: RenderSetup, inputs: RenderInput[]): RenderOut
 }
 
 function renderInWorker(setup: RenderSetup, inputs: RenderInput[]): Promise<RenderOutput> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: { setup, inputs } });
-    worker.once('message', (output: RenderOutput) => {
-      resolve(output);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`render worker exited with ${code}`)));
-  });
+  return runWorker(new URL('./render-worker.ts', import.meta.url), { setup, inputs });
 }

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './browser.ts';
+import { buildSite } from './global-setup.ts';
 
 /**
  * A GitHub Pages project site lives under /<repository>/. The Pages workflow passes that address in
@@ -14,11 +14,7 @@ const prefix = '/help-center';
 
 let h: Harness;
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.ts', `--out=${dist}`], {
-    cwd: root,
-    env: { ...process.env, KB_CONFIG: resolve(root, 'tests/e2e/kb.config.e2e.yml'), KB_SITE_URL: `https://example.github.io${prefix}/`, KB_QUIET: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'], // the content warnings were already shown by global-setup; errors come with the exception
-  });
+  buildSite(dist, { env: { KB_SITE_URL: `https://example.github.io${prefix}/` }, quiet: true });
   h = await startHarness({ root: dist, prefix });
 }, 120_000);
 afterAll(async () => {
