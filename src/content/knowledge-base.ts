@@ -11,6 +11,7 @@ import { sortDiagnostics } from './diagnostics.ts';
 import { renderArticles } from '../markdown/render-pool.ts';
 import { languageName } from '../i18n/ui-strings.ts';
 import { localeFolder } from './resolve-links.ts';
+import { loadSynonyms } from './load-synonyms.ts';
 
 export { resolveArticleLink } from './resolve-links.ts';
 
@@ -86,6 +87,8 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     }
   }
   localeCodes.sort();
+  const { synonyms, diagnostics: synonymProblems } = loadSynonyms(contentDir, localeCodes, display);
+  diagnostics.push(...synonymProblems);
 
   const defaultLocale = localeCodes.includes(config.defaultLocale) ? config.defaultLocale : localeCodes.includes('en') ? 'en' : (localeCodes[0] ?? config.defaultLocale);
   const locales: LocaleInfo[] = [defaultLocale, ...localeCodes.filter((l) => l !== defaultLocale)]
@@ -206,6 +209,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     articles,
     categories,
     images: images.map((i) => ({ url: i.url, source: i.source })),
+    synonyms,
     diagnostics: sortDiagnostics(diagnostics),
   };
 }
@@ -289,7 +293,7 @@ export function humanise(folder: string): string {
 }
 
 function emptyKnowledgeBase(config: SiteConfig, contentDir: string, diagnostics: Diagnostic[]): KnowledgeBase {
-  return { config, contentDir, defaultLocale: config.defaultLocale, locales: [], allArticles: [], articles: [], categories: [], images: [], diagnostics };
+  return { config, contentDir, defaultLocale: config.defaultLocale, locales: [], allArticles: [], articles: [], categories: [], images: [], synonyms: {}, diagnostics };
 }
 
 const cacheKey = Symbol.for('kb-site.knowledge-base');

@@ -1,4 +1,4 @@
-import type { Frontmatter, ArticleType, SiteConfig } from '../schemas/index.ts';
+import type { Frontmatter, ArticleType, SiteConfig, SynonymRule } from '../schemas/index.ts';
 
 /** A problem a writer can fix. `file` is relative to the working directory; `line` is 1-based. */
 export interface Diagnostic {
@@ -106,5 +106,7 @@ export interface KnowledgeBase {
   categories: Category[];
   /** Images referenced by articles: the content-hashed public URL and the file to copy there. */
   images: { url: string; source: string }[];
+  /** Writers' synonyms per locale, from `<lang>/_synonyms.yml`. */
+  synonyms: Record<string, SynonymRule[]>;
   diagnostics: Diagnostic[];
 }

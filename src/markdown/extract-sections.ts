@@ -4,11 +4,14 @@ import type { Section, FaqItem } from '../content/model.ts';
 
 const sectionHeadings = new Set(['h2', 'h3', 'h4']);
 const skipped = new Set(['script', 'style', 'template']);
-const blocky = new Set(['p', 'li', 'td', 'th', 'pre', 'blockquote', 'div', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'figcaption', 'summary', 'tr', 'br']);
+const blocky = new Set(['p', 'li', 'pre', 'blockquote', 'div', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'figcaption', 'summary', 'tr', 'br']);
+const cells = new Set(['td', 'th']);
 
 /**
  * Cut a rendered article into searchable sections (the intro, then one per heading) and collect FAQ items.
- * Block boundaries become spaces, so words from adjacent paragraphs never fuse into one token.
+ * A section's text keeps its block structure: each paragraph, list item or table row on its own line, and a
+ * table row's cells each after a tab (so the line of a row starts with one). Words from adjacent blocks never
+ * fuse into one token, and search excerpts can tell a sentence from a row of cells.
  */
 export function extractSections(tree: Root): { sections: Section[]; faq: FaqItem[]; text: string } {
   const sections: Section[] = [{ id: '', heading: '', depth: 1, text: '' }];
@@ -17,7 +20,7 @@ export function extractSections(tree: Root): { sections: Section[]; faq: FaqItem
 
   const walk = (node: RootContent | ElementContent) => {
     if (node.type === 'text') {
-      parts[parts.length - 1]!.push(node.value);
+      parts[parts.length - 1]!.push(node.value.replace(/\t/g, ' '));
       return;
     }
     if (node.type !== 'element' || skipped.has(node.tagName)) return;
@@ -29,14 +32,16 @@ export function extractSections(tree: Root): { sections: Section[]; faq: FaqItem
     }
     if (node.tagName === 'details' && hasClass(node, 'faq-item')) collectFaq(node, faq);
     const block = blocky.has(node.tagName);
-    if (block) parts[parts.length - 1]!.push(' ');
+    const part = parts[parts.length - 1]!;
+    if (block) part.push('\n');
+    else if (cells.has(node.tagName)) part.push('\t');
     for (const child of node.children) walk(child);
-    if (block) parts[parts.length - 1]!.push(' ');
+    if (block) parts[parts.length - 1]!.push('\n');
   };
   for (const child of tree.children) walk(child);
 
-  sections.forEach((s, i) => (s.text = squash(parts[i]!.join(''))));
-  const text = sections.map((s) => [s.heading, s.text].filter(Boolean).join(' ')).join(' ');
+  sections.forEach((s, i) => (s.text = blocks(parts[i]!.join(''))));
+  const text = squash(sections.map((s) => [s.heading, s.text].filter(Boolean).join(' ')).join(' '));
   return { sections: sections.filter((s) => s.id !== '' || s.text !== ''), faq, text };
 }
 
@@ -69,4 +74,13 @@ function hasClass(node: Element, name: string): boolean {
 
 function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Spaces squashed within a line; one line per block; a table row's line starts with a tab before each cell. */
+function blocks(s: string): string {
+  return s
+    .split('\n')
+    .map((line) => (line.includes('\t') ? line.split('\t').map(squash).filter(Boolean).map((c) => `\t${c}`).join('') : squash(line)))
+    .filter(Boolean)
+    .join('\n');
 }

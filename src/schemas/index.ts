@@ -1,3 +1,4 @@
 export * from './frontmatter.ts';
 export * from './category.ts';
 export * from './site-config.ts';
+export * from './synonyms.ts';

@@ -2,23 +2,26 @@
  * Build the static search index: one per locale, at section level, as an in-memory map of file URL → contents.
  * Pure: no file system, no clock. `write-index.ts` puts the files on disk.
  *
- * Each section (an article's intro, or a heading and the text under it) is a document. The article's title,
- * keywords and tags, category title and description are indexed once, on its intro, and the client credits
- * them to every section of the article. FlexSearch builds the inverted index with our tokenizer as encoder;
- * its export is then cut into term shards so a query downloads only the few shards its words need.
+ * Each section (an article's intro, or a heading and the text under it) is a document. Article-level fields (title,
+ * keywords and tags, category title, description) are indexed once per article and credited by the client to
+ * every section of it. Every posting carries its BM25F weight (`scoring.ts`), so the client ranks a question by
+ * all of its words without downloading any text. The postings are cut into term shards so a query downloads only
+ * the few shards its words need.
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../content/model.ts';
-import { createFieldPostings } from './flexsearch-build.ts';
+import type { SynonymRule } from '../schemas/synonyms.ts';
 import { indexTokens } from './tokenizer.ts';
+import { createSynonymExpander, type SynonymExpander } from './synonyms.ts';
+import { articleFields, fieldTf, levelOf, sectionFields, synonymShare, type FieldName } from './scoring.ts';
 import { basePath, withBase } from '../content/site-url.ts';
 import {
   bucketOf,
   encodeShardLine,
-  fields,
   shardKey,
   type FragmentArticle,
   type FragmentSection,
+  type Postings,
   type SearchManifest,
 } from './index-format.ts';
 
@@ -29,6 +32,8 @@ export interface SearchSource {
   categories?: readonly { locale: string; slug: string; title: string }[];
   /** `url` is where the site is served; result links get its path (`/help-center/en/…`). */
   config?: { url?: string; search?: { typoMinLength?: number } };
+  /** Writers' synonyms per locale (`content/<lang>/_synonyms.yml`). */
+  synonyms?: Readonly<Record<string, readonly SynonymRule[]>>;
 }
 
 export interface BuildSearchOptions {
@@ -42,13 +47,13 @@ export interface BuildSearchOptions {
    */
   shardBytes?: number;
   /**
-   * Postings kept per term. A word in thousands of sections keeps its best ones (title, heading, keywords first),
-   * so a query costs about the same on a 1k and a 10k article site. @default 160
+   * Postings kept per term. A word in thousands of sections keeps its best-weighted ones (title and keywords
+   * first), so a query costs about the same on a 1k and a 10k article site. @default 160
    */
   maxPostings?: number;
-  /** Width of each section's text kept for excerpts, a CJK character counting two. @default 120 */
+  /** Width of each section's text kept for excerpts, a CJK character counting two. @default 360 */
   excerptWidth?: number;
-  /** Fragment files hold as many articles as fit this size before compression (at least one). @default 1500 */
+  /** Fragment files hold as many articles as fit this size before compression (at least one). @default 2400 */
   fragmentBytes?: number;
   /** Completions stored for a prefix whose terms are spread over several shards (a first letter, a split key). @default 8 */
   completions?: number;
@@ -70,7 +75,7 @@ export interface SearchIndex {
   locales: Record<string, LocaleSearchIndex>;
 }
 
-const defaults = { basePath: '/_search', shardBytes: 3000, maxPostings: 160, excerptWidth: 120, fragmentBytes: 1500, completions: 8 };
+const defaults = { basePath: '/_search', shardBytes: 3000, maxPostings: 160, excerptWidth: 360, fragmentBytes: 2400, completions: 8 };
 /** Sections past this many in one article are merged into the last one: ids stay small. */
 const maxSectionsPerArticle = 64;
 
@@ -87,7 +92,8 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
   }
   for (const [locale, articles] of byLocale) {
     const titles = new Map((source.categories ?? []).filter((c) => c.locale === locale).map((c) => [c.slug, c.title]));
-    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, opts, index.files);
+    const expand = createSynonymExpander(source.synonyms?.[locale] ?? []);
+    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, expand, opts, index.files);
     index.locales[locale] = built;
     index.manifestUrls[locale] = built.manifestUrl;
   }
@@ -96,11 +102,23 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
 
 type Options = typeof defaults & { typoMinLength: number };
 
+/** Term counts of one field of one document, synonyms included at their share. */
+type Counts = Map<string, number>;
+
+function countTokens(text: string, expand: SynonymExpander): { counts: Counts; length: number } {
+  const tokens = indexTokens(text);
+  const counts: Counts = new Map();
+  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const [t, n] of expand(tokens)) counts.set(t, (counts.get(t) ?? 0) + n * synonymShare);
+  return { counts, length: tokens.length };
+}
+
 function buildLocale(
   locale: string,
   articles: Article[],
   categoryTitle: (slug: string) => string,
   link: (url: string) => string,
+  expand: SynonymExpander,
   opts: Options,
   files: Map<string, string>,
 ): LocaleSearchIndex {
@@ -109,46 +127,71 @@ function buildLocale(
   const sectionLists = articles.map(sectionsOf);
   const shift = Math.ceil(Math.log2(Math.max(1, ...sectionLists.map((s) => s.length))));
 
-  // 1. FlexSearch builds the inverted index, field by field, with our tokenizer.
-  const doc = createFieldPostings(fields, (content) => indexTokens(content));
-  let sections = 0;
-  articles.forEach((article, a) => {
-    sectionLists[a]!.forEach((section, s) => {
-      const entry: Record<string, string | number> = { id: (a << shift) | s, h: section.heading, b: section.text };
-      if (s === 0) {
-        entry.t = article.title;
-        entry.k = [...article.keywords, ...article.tags].join(' ; ');
-        entry.c = categoryTitle(article.category);
-        entry.d = article.description;
-      }
-      doc.add(entry);
-      sections++;
-    });
+  // 1. Term counts and lengths per field: article-level fields once per article, section-level ones per section.
+  const articleCounts = articles.map((article) => {
+    const texts: Record<string, string> = {
+      title: article.title,
+      keywords: [...article.keywords, ...article.tags].join(' ; '),
+      category: categoryTitle(article.category),
+      description: article.description,
+    };
+    return Object.fromEntries(articleFields.map((f) => [f, countTokens(texts[f]!, expand)])) as Record<FieldName, { counts: Counts; length: number }>;
   });
+  const sectionCounts = articles.map((article, a) =>
+    sectionLists[a]!.map((section) => {
+      const headingField: FieldName = article.type === 'faq' && section.id ? 'question' : 'heading';
+      return { [headingField]: countTokens(section.heading, expand), body: countTokens(section.text, expand) } as Partial<Record<FieldName, { counts: Counts; length: number }>>;
+    }),
+  );
+  const average = new Map<FieldName, number>();
+  for (const f of articleFields) average.set(f, mean(articleCounts.map((c) => c[f].length)));
+  for (const f of sectionFields) {
+    const lengths = sectionCounts.flat().flatMap((c) => (c[f] ? [c[f].length] : []));
+    average.set(f, mean(lengths.filter((n) => n > 0)));
+  }
 
-  // 2. Read its export back: term → section ids per field.
-  const table = doc.postings();
+  // 2. BM25F pseudo term frequencies per posting, quantised.
+  const table = new Map<string, { article: Map<number, number>; section: Map<number, number> }>();
+  const entry = (term: string) => {
+    let e = table.get(term);
+    if (!e) table.set(term, (e = { article: new Map(), section: new Map() }));
+    return e;
+  };
+  articleCounts.forEach((fields, a) => {
+    const x = new Map<string, number>();
+    for (const f of articleFields) for (const [t, n] of fields[f].counts) x.set(t, (x.get(t) ?? 0) + fieldTf(f, n, fields[f].length, average.get(f)!));
+    for (const [t, value] of x) entry(t).article.set(a, value);
+  });
+  let sections = 0;
+  sectionCounts.forEach((list, a) =>
+    list.forEach((fields, s) => {
+      sections++;
+      const x = new Map<string, number>();
+      for (const f of sectionFields) {
+        const c = fields[f];
+        if (c) for (const [t, n] of c.counts) x.set(t, (x.get(t) ?? 0) + fieldTf(f, n, c.length, average.get(f)!));
+      }
+      const id = (a << shift) | s;
+      for (const [t, value] of x) entry(t).section.set(id, value);
+    }),
+  );
 
-  // 3. One line per term; very common terms keep their best postings only.
+  // 3. One line per term; very common terms keep their best-weighted postings only.
   const lines = new Map<string, string>();
   const df = new Map<string, number>();
-  for (const [term, postings] of table) {
-    const total = postings.reduce((n, ids) => n + (ids?.length ?? 0), 0);
-    if (total <= opts.maxPostings) {
-      lines.set(term, encodeShardLine(term, postings));
-      df.set(term, total);
-      continue;
+  for (const [term, { article, section }] of table) {
+    const inArticles = new Set(article.keys());
+    for (const id of section.keys()) inArticles.add(id >> shift);
+    df.set(term, inArticles.size);
+    let keptArticle = [...article];
+    let keptSection = [...section];
+    if (keptArticle.length + keptSection.length > opts.maxPostings) {
+      keptArticle.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+      keptArticle = keptArticle.slice(0, opts.maxPostings);
+      keptSection.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+      keptSection = keptSection.slice(0, Math.max(0, opts.maxPostings - keptArticle.length));
     }
-    const distinct = new Set(postings.flatMap((ids) => ids ?? [])).size;
-    let room = opts.maxPostings;
-    const kept = postings.map((ids) => {
-      if (!ids || room <= 0) return undefined;
-      const slice = ids.length <= room ? ids : spread(ids, room);
-      room -= slice.length;
-      return slice;
-    });
-    lines.set(term, encodeShardLine(term, kept, distinct));
-    df.set(term, distinct);
+    lines.set(term, encodeShardLine(term, postingsOf(keptArticle), postingsOf(keptSection), inArticles.size, shift));
   }
 
   // 4. Group terms by shard key; a key too big for one shard is cut one character deeper.
@@ -206,19 +249,21 @@ function buildLocale(
     link(article.url),
     article.title,
     categoryTitle(article.category),
-    sectionLists[a]!.map((s, i): FragmentSection => [i, s.id, s.heading, excerptSource(s.text || (i === 0 ? article.description : ''), opts.excerptWidth)]),
+    excerptSource(article.description, opts.excerptWidth),
+    sectionLists[a]!.map((s, i): FragmentSection => [i, s.id, s.heading, excerptSource(s.text, opts.excerptWidth)]),
   ]);
-  const average = records.reduce((n, r) => n + JSON.stringify(r).length, 0) / Math.max(1, records.length);
-  const group = Math.max(1, Math.min(32, Math.floor(opts.fragmentBytes / Math.max(1, average))));
+  const averageRecord = records.reduce((n, r) => n + JSON.stringify(r).length, 0) / Math.max(1, records.length);
+  const group = Math.max(1, Math.min(32, Math.floor(opts.fragmentBytes / Math.max(1, averageRecord))));
   const fragmentTexts: string[] = [];
   for (let g = 0; g * group < records.length; g++) fragmentTexts.push(JSON.stringify(records.slice(g * group, (g + 1) * group)));
   const dir = `f-${contentHash(fragmentTexts.join('\n'))}`;
   fragmentTexts.forEach((text, g) => files.set(`${base}${dir}/${g}.json`, text));
 
   const manifest: SearchManifest = {
-    v: 1,
+    v: 2,
     locale,
     tokenizer: { typoMinLength: opts.typoMinLength },
+    articles: articles.length,
     docs: sections,
     shift,
     shards: shardHashes,
@@ -236,13 +281,22 @@ function buildLocale(
   };
 }
 
+function postingsOf(entries: [number, number][]): Postings {
+  entries.sort((x, y) => x[0] - y[0]);
+  return { ids: entries.map(([id]) => id), levels: entries.map(([, x]) => levelOf(x)) };
+}
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 1;
+}
+
 /** The intro always comes first (id ''), so article-level fields have a home even when the text starts with a heading. */
 function sectionsOf(article: Article): { id: string; heading: string; text: string }[] {
   const list = article.sections.map((s) => ({ id: s.id, heading: s.heading, text: s.text }));
   if (list[0]?.id !== '') list.unshift({ id: '', heading: '', text: '' });
   if (list.length > maxSectionsPerArticle) {
     const [first, ...more] = list.splice(maxSectionsPerArticle - 1);
-    list.push({ ...first!, text: [first!.text, ...more.flatMap((s) => [s.heading, s.text])].join(' ') });
+    list.push({ ...first!, text: [first!.text, ...more.flatMap((s) => [s.heading, s.text])].join('\n') });
   }
   return list;
 }
@@ -260,16 +314,9 @@ function groupByKey(lines: Map<string, string>, split: ReadonlySet<string>): Map
   return groups;
 }
 
-/** Keep `n` ids spread over the list (they are in section order, so this keeps articles from every category). */
-function spread(ids: number[], n: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(ids[Math.floor((i * ids.length) / n)]!);
-  return out;
-}
-
 /**
  * The start of a section's text, cut at a word boundary where there is one. Width, not length: a CJK character
- * fills about two Latin ones on screen and carries about as much meaning.
+ * fills about two Latin ones on screen and carries about as much meaning. Line breaks (block boundaries) stay.
  */
 export function excerptSource(text: string, width: number): string {
   let used = 0;
@@ -280,7 +327,7 @@ export function excerptSource(text: string, width: number): string {
     cut += ch.length;
   }
   if (cut >= text.length) return text;
-  const space = text.lastIndexOf(' ', cut);
+  const space = Math.max(text.lastIndexOf(' ', cut), text.lastIndexOf('\n', cut));
   if (space > cut * 0.75) cut = space;
   return text.slice(0, cut).trimEnd() + '…';
 }

@@ -4,22 +4,10 @@
  * 1. the manifest (prefetched while this code loads), 2. the shards of the query's terms, 3. the fragment
  * groups of the results shown. Everything fetched is cached for the next keystroke.
  */
-import { gramsText, tokenizeQuery, stem, withinOneEdit, type QueryTerm } from './tokenizer.ts';
-import {
-  articleLevel,
-  bucketOf,
-  decodeShard,
-  fields,
-  fragmentUrl,
-  shardKey,
-  shardUrl,
-  type Field,
-  type FragmentArticle,
-  type SearchManifest,
-  type ShardTerm,
-} from './index-format.ts';
-import { createFieldIndex, type FlexIndex } from './flexsearch.ts';
-import { rankArticles, compareArticles, type RankedArticle, type TokenHits } from './rank.ts';
+import { gramsText, isQuestion, normalize, splitQuestionWords, tokenizeQuery, stem, withinOneEdit, type QueryTerm } from './tokenizer.ts';
+import { bucketOf, decodeShard, fragmentUrl, shardKey, shardUrl, type FragmentArticle, type SearchManifest, type ShardTerm } from './index-format.ts';
+import { idf, xOfLevel } from './scoring.ts';
+import { rankArticles, compareArticles, type RankedArticle, type TokenEvidence, type TokenForm } from './rank.ts';
 import { excerptHtml } from './excerpt.ts';
 import { takePrefetchedManifest } from './prefetch.ts';
 
@@ -36,15 +24,24 @@ export interface SearchClientOptions {
 export interface SearchOptions {
   /** Articles to return. @default 8 */
   limit?: number;
+  /** Attach an explanation of each result's score (`npm run search -- --explain`). @default false */
+  explain?: boolean;
 }
 
 export interface SectionResult {
-  /** Article URL, with `#heading-id` for a section below a heading. */
+  /** Article URL with `#heading-id`. */
   url: string;
-  /** '' for the article's intro. */
   heading: string;
   /** Escaped text with `<mark>` around matches: safe to assign to innerHTML. */
   excerptHtml: string;
+}
+
+/** Why a result scored what it did: per query word, what matched and what it was worth. */
+export interface Explanation {
+  score: number;
+  /** Share of the query's informative content the article contains. */
+  coverage: number;
+  terms: { term: string; optional: boolean; idf: number; matched: string[] }[];
 }
 
 export interface ArticleResult {
@@ -52,10 +49,13 @@ export interface ArticleResult {
   title: string;
   category: string;
   score: number;
-  /** Not every word of the query matched (shown only when nothing matched them all). */
+  /** Not every word of the query matched (keyword queries only, shown when nothing matched them all). */
   partial: boolean;
-  /** Matching sections, best first; the first one is the article's best excerpt. */
+  /** The article's excerpt: its intro or description around the matches. */
+  excerptHtml: string;
+  /** Matching sections under headings, best first, each with its own excerpt (never the article's again). */
   sections: SectionResult[];
+  explain?: Explanation;
 }
 
 export interface SearchResponse {
@@ -71,16 +71,16 @@ export interface SearchClient {
   preload(): Promise<void>;
 }
 
-/** Relative weight of a match in each field. */
-const fieldWeight: Record<Field, number> = { t: 10, h: 7, k: 6, c: 3.5, d: 3, b: 2 };
 /** Match quality factors. */
 const quality = { exact: 1, form: 0.9, compose: 0.8, prefix: 0.8, cjkPrefix: 0.7, typo: 0.6, prefixTypo: 0.5 };
 /** Most expansions tried for one typed token. */
 const maxExpansions = 12;
-/** Distinct tokens a query may look up (each may need its own shard). */
+/** Distinct tokens a keyword query may look up (each may need its own shard). */
 const maxQueryTokens = 24;
+/** Distinct tokens a question may look up: a long question in Japanese has many bigrams. */
+const maxQuestionTokens = 56;
 /** Sections listed under one article. */
-const maxSections = 5;
+const maxSections = 4;
 
 interface Shard {
   terms: Map<string, ShardTerm>;
@@ -92,11 +92,12 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   const doFetch: FetchLike = options.fetch ?? ((url) => globalThis.fetch(url));
   const manifestUrl = options.manifestUrl;
   const base = manifestUrl.slice(0, manifestUrl.lastIndexOf('/') + 1);
-  const flex: FlexIndex[] = fields.map(createFieldIndex);
   const cache = new Map<string, Promise<unknown>>();
   const shards = new Map<number, Shard>();
-  /** Document frequency of every term loaded so far, whichever shard it came in. */
-  const dfs = new Map<string, number>();
+  /** Every term loaded so far, whichever shard it came in. */
+  const lexicon = new Map<string, ShardTerm>();
+  /** Decoded posting maps per term, built on first use. */
+  const postingMaps = new Map<string, { article: Map<number, number>; section: Map<number, number> }>();
   const fragments = new Map<number, FragmentArticle>();
   // Keystrokes in a row show mostly the same results: their excerpts and phrase texts are kept.
   const excerpts = new Map<string, string>();
@@ -119,7 +120,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   function loadManifest(): Promise<SearchManifest> {
     manifest ??= load(manifestUrl, (text) => {
       const m = JSON.parse(text) as SearchManifest;
-      if (m.v !== 1) throw new Error(`Search index ${manifestUrl} has format ${m.v}; this page expects 1. Rebuild the site.`);
+      if (m.v !== 2) throw new Error(`Search index ${manifestUrl} has format ${m.v}; this page expects 2. Rebuild the site.`);
       split = new Set(m.split);
       return m;
     }, takePrefetchedManifest(manifestUrl));
@@ -131,20 +132,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const hash = m.shards[bucket];
     if (!hash) return Promise.resolve();
     return load(shardUrl(base, hash), (text) => {
-      const terms = decodeShard(text);
-      // Hand the postings to FlexSearch, field by field, as documents gaining terms; lookups go through it from now on.
-      fields.forEach((_, f) => {
-        const byDoc = new Map<number, string[]>();
-        for (const [term, t] of terms) {
-          for (const id of t.postings[f] ?? []) {
-            const list = byDoc.get(id);
-            if (list) list.push(term);
-            else byDoc.set(id, [term]);
-          }
-        }
-        for (const [id, list] of byDoc) flex[f]!.append(id, list);
-      });
-      for (const [term, t] of terms) dfs.set(term, t.df);
+      const terms = decodeShard(text, m.shift);
+      for (const [term, t] of terms) lexicon.set(term, t);
       shards.set(bucket, { terms, sorted: [...terms.keys()].sort() });
     });
   }
@@ -169,21 +158,24 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     return variants.map((v) => bucketOf(shardKey(v, split), m.shards.length));
   }
 
+  const df = (v: string) => lexicon.get(v)?.df ?? 0;
+
   /** Index terms that may stand for a typed token, with a quality factor. */
-  function expand(m: SearchManifest, token: string, term: QueryTerm, last: boolean): Map<string, number> {
+  function expand(m: SearchManifest, token: string, term: QueryTerm, last: boolean, question: boolean): Map<string, number> {
     const out = new Map<string, number>();
     const shard = shardOf(m, token);
     if (!shard) return out;
-    const df = (v: string) => dfs.get(v) ?? 0;
     const add = (candidates: string[], weight: (v: string) => number) => {
       candidates.sort((a, b) => df(b) - df(a) || a.length - b.length);
       for (const v of candidates.slice(0, maxExpansions)) if ((out.get(v) ?? 0) < weight(v)) out.set(v, weight(v));
     };
     if (shard.terms.has(token)) out.set(token, quality.exact);
     const single = [...token].length === 1;
+    // In a question, only the last word may be unfinished, and only once it says enough to complete.
+    const prefix = term.prefix && last && (!question || token.length >= 4);
     if (term.script === 'latin') {
       if (token.length >= 3 && !/\d/.test(token)) add(stemGroup(shard, stem(token)).filter((v) => v !== token), () => quality.form);
-      if (term.prefix && last) add(withPrefix(shard, token).filter((v) => v !== token), (v) => quality.prefix - 0.3 * (1 - token.length / v.length));
+      if (prefix) add(withPrefix(shard, token).filter((v) => v !== token), (v) => quality.prefix - 0.3 * (1 - token.length / v.length));
       // A word the index knows only from a rare misspelling still gets the common word it resembles.
       const rare = out.size > 0 && [...out.keys()].every((v) => df(v) <= 2);
       if (term.fuzzy && (!out.size || rare)) {
@@ -195,12 +187,12 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         );
         // The corrected word brings its other forms: invocie → invoice → invoices.
         add([...new Set(typo)], () => quality.typo);
-        if (!out.size && !rare && term.prefix && last) {
+        if (!out.size && !rare && prefix) {
           const n = token.length;
           add(shard.sorted.filter((v) => v.length > n && [n - 1, n, n + 1].some((k) => withinOneEdit(token, v.slice(0, k)))), () => quality.prefixTypo);
         }
       }
-    } else {
+    } else if (!question) {
       // One CJK character (a Korean noun before its particle, a kanji typed alone) also finds the bigrams it starts.
       if (single) add(withPrefix(shard, token).filter((v) => v !== token), () => quality.cjkPrefix);
       // Korean typed syllable by syllable: 비밀버 is on its way to 비밀번.
@@ -215,34 +207,37 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     return out;
   }
 
-  /** Look candidates up in FlexSearch and keep each section's and article's best weighted score. */
-  function hitsFor(m: SearchManifest, token: string, candidates: Map<string, number>, used: Set<string>): TokenHits {
-    const hits: TokenHits = { sections: new Map(), articles: new Map() };
-    // One IDF per typed word, from its own frequency (or its commonest expansion): a rarer word form or completion
-    // must not outscore the word that was typed.
-    const dfOf = (term: string) => dfs.get(term) ?? 1;
-    const df = candidates.has(token) ? dfOf(token) : Math.max(1, ...[...candidates.keys()].map(dfOf));
-    const idf = Math.log(1 + m.docs / df);
+  function postingsOf(term: string) {
+    let maps = postingMaps.get(term);
+    if (!maps) {
+      const t = lexicon.get(term)!;
+      maps = { article: new Map(), section: new Map() };
+      t.article.ids.forEach((id, k) => maps!.article.set(id, xOfLevel(t.article.levels[k]!)));
+      t.section.ids.forEach((id, k) => maps!.section.set(id, xOfLevel(t.section.levels[k]!)));
+      if (postingMaps.size > 5000) postingMaps.clear();
+      postingMaps.set(term, maps);
+    }
+    return maps;
+  }
+
+  /** What a typed token found. One IDF per typed word, from its own frequency (or its commonest expansion). */
+  function evidenceFor(m: SearchManifest, token: string, candidates: Map<string, number>, used: Set<string>): TokenEvidence {
+    const frequency = candidates.has(token) ? df(token) : Math.max(0, ...[...candidates.keys()].map(df));
+    const forms: TokenForm[] = [];
     for (const [term, q] of candidates) {
       used.add(term);
-      fields.forEach((f, i) => {
-        const result = flex[i]!.search(term, { limit: 1_000_000 });
-        if (!result.length) return;
-        const w = fieldWeight[f] * q * idf;
-        const target = articleLevel[f] ? hits.articles : hits.sections;
-        for (const id of result) {
-          const key = articleLevel[f] ? id >> m.shift : id;
-          if ((target.get(key) ?? 0) < w) target.set(key, w);
-        }
-      });
+      forms.push({ quality: q, ...postingsOf(term) });
     }
-    return hits;
+    return { idf: idf(m.articles, frequency), forms };
   }
 
   async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
     const limit = opts.limit ?? 8;
     const m = await loadManifest();
-    const terms = firstTerms(tokenizeQuery(query, m.tokenizer));
+    let terms = tokenizeQuery(query, m.tokenizer);
+    const question = isQuestion(terms);
+    if (question) terms = splitQuestionWords(terms);
+    terms = firstTerms(terms, question ? maxQuestionTokens : maxQueryTokens);
     if (!terms.length) return { query, results: [], total: 0 };
 
     // Round trip 2: every shard the query's tokens live in.
@@ -253,54 +248,92 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const expansions = new Map<string, Map<string, number>>();
     const expandAll = () =>
       terms.forEach((term, i) => {
-        for (const alt of term.alternatives) {
+        term.alternatives.forEach((alt, a) => {
+          if (a === term.fallback) return;
           alt.forEach((token, k) => {
             const key = `${i}\u0000${token}`;
-            if (!expansions.get(key)?.size) expansions.set(key, expand(m, token, term, k === alt.length - 1));
+            if (!expansions.get(key)?.size) expansions.set(key, expand(m, token, term, k === alt.length - 1, question));
           });
-        }
+        });
+        if (term.fallback === undefined) return;
+        // The last resort: nothing else of the word is in the index, so its first syllable finds the words it starts.
+        const found = term.alternatives.some((alt, a) => a !== term.fallback && alt.some((token) => expansions.get(`${i}\u0000${token}`)?.size));
+        const token = term.alternatives[term.fallback]![0]!;
+        const shard = shardOf(m, token);
+        expansions.set(`${i}\u0000${token}`, new Map(found || !shard ? [] : withPrefix(shard, token).sort((a, b) => df(b) - df(a)).slice(0, maxExpansions).map((v) => [v, quality.cjkPrefix])));
       });
     expandAll();
-    // Only for a word that found nothing at all: its typo may be in the first letters, which live in other shards.
-    // This costs one more round trip, for this word only.
-    const lost = terms.flatMap((t, i) => (t.fuzzy ? t.alternatives[0]!.filter((token) => !expansions.get(`${i}\u0000${token}`)?.size) : []));
-    const extra = new Set(lost.flatMap((token) => typoBuckets(m, token)).filter((b) => !shards.has(b)));
-    if (extra.size) {
-      await Promise.all([...extra].map((b) => loadShard(m, b)));
-      expandAll();
+    // Only for a keyword that found nothing at all: its typo may be in the first letters, which live in other
+    // shards. This costs one more round trip, for this word only. A question has words enough without it.
+    if (!question) {
+      const lost = terms.flatMap((t, i) => (t.fuzzy ? t.alternatives[0]!.filter((token) => !expansions.get(`${i}\u0000${token}`)?.size) : []));
+      const extra = new Set(lost.flatMap((token) => typoBuckets(m, token)).filter((b) => !shards.has(b)));
+      if (extra.size) {
+        await Promise.all([...extra].map((b) => loadShard(m, b)));
+        expandAll();
+      }
     }
 
     const used = new Set<string>();
-    const hits = new Map<string, TokenHits>();
-    for (const [key, candidates] of expansions) hits.set(key, hitsFor(m, key.slice(key.indexOf('\u0000') + 1), candidates, used));
-    const phrases = terms.flatMap((t) => (t.script === 'latin' ? [] : t.alternatives.map(gramsText)));
-    const ranking = rankArticles(terms, (i, token) => hits.get(`${i}\u0000${token}`), m.shift);
+    const evidence = new Map<string, TokenEvidence>();
+    for (const [key, candidates] of expansions) evidence.set(key, evidenceFor(m, key.slice(key.indexOf('\u0000') + 1), candidates, used));
+    const phrases = terms.flatMap((t) => (t.script === 'latin' ? [] : t.alternatives.filter((alt, a) => a !== t.fallback && [...gramsText(alt)].length > 1).map(gramsText)));
+    const ranking = rankArticles(terms, (i, token) => evidence.get(`${i}\u0000${token}`), m.shift);
     const top = ranking.articles.slice(0, limit);
 
     // Round trip 3: display data for the results shown.
     await Promise.all(top.map((r) => loadFragments(m, r.article)));
-    rerankByPhrase(top, terms, fragments, flatTexts);
+    rerankByPhrase(top, terms, question, fragments, flatTexts);
     const signature = [...used].sort().join(' ') + '\u0000' + phrases.join(' ');
     if (excerpts.size > 4000) excerpts.clear();
+    const excerpt = (key: string, text: string) => {
+      const k = `${key}\u0000${signature}`;
+      let html = excerpts.get(k);
+      if (html === undefined) excerpts.set(k, (html = excerptHtml(text, { terms: used, phrases })));
+      return html;
+    };
 
     const results = top.map((r): ArticleResult => {
-      const [, url, title, category, sections] = fragments.get(r.article)!;
+      const [, url, title, category, description, sections] = fragments.get(r.article)!;
+      const intro = sections[0]?.[1] === '' ? sections[0] : undefined;
+      const introText = intro?.[3] ?? '';
+      // The intro says what the article is about; the description stands in when the intro has no match.
+      const introMatched = r.sections.some((s) => s.index === 0);
+      const articleText = introMatched && introText ? introText : description || introText;
+      const headed = r.sections.filter((s) => s.index !== 0 && sections[s.index]).slice(0, maxSections);
       return {
         url,
         title,
         category,
         score: Math.round(r.score * 1000) / 1000,
         partial: r.partial,
-        sections: r.sections.slice(0, maxSections).map((s) => {
-          const [, id, heading, text] = sections[s.index] ?? [s.index, '', '', ''];
-          const key = `${s.id}\u0000${signature}`;
-          let html = excerpts.get(key);
-          if (html === undefined) excerpts.set(key, (html = excerptHtml(text, { terms: used, phrases })));
-          return { url: id ? `${url}#${id}` : url, heading, excerptHtml: html };
+        excerptHtml: excerpt(`a${r.article}`, articleText),
+        sections: headed.map((s) => {
+          const [, id, heading, text] = sections[s.index]!;
+          return { url: `${url}#${id}`, heading, excerptHtml: excerpt(String(s.id), text) };
         }),
+        explain: opts.explain ? explain(r, terms, evidence, expansions, m) : undefined,
       };
     });
     return { query, results, total: ranking.articles.length };
+  }
+
+  /** Per query word: its IDF and the index terms that matched it in this article. */
+  function explain(r: RankedArticle, terms: readonly QueryTerm[], evidence: Map<string, TokenEvidence>, expanded: Map<string, Map<string, number>>, m: SearchManifest): Explanation {
+    const inArticle = (term: string) => {
+      const p = postingsOf(term);
+      return p.article.has(r.article) || [...p.section.keys()].some((id) => id >> m.shift === r.article);
+    };
+    return {
+      score: Math.round(r.score * 1000) / 1000,
+      coverage: Math.round(r.coverage * 1000) / 1000,
+      terms: terms.map((t, i) => {
+        const tokens = t.alternatives.flat();
+        const idfs = tokens.map((token) => evidence.get(`${i}\u0000${token}`)?.idf ?? 0);
+        const matched = [...new Set(tokens.flatMap((token) => [...(expanded.get(`${i}\u0000${token}`)?.keys() ?? [])].filter(inArticle)))];
+        return { term: t.source, optional: t.optional, idf: Math.round((idfs.reduce((a, b) => a + b, 0) / Math.max(1, idfs.length)) * 100) / 100, matched };
+      }),
+    };
   }
 
   return {
@@ -310,9 +343,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
 }
 
 /** A pasted paragraph would fetch dozens of shards: the first words up to a token budget are plenty. */
-function firstTerms(terms: QueryTerm[]): QueryTerm[] {
+function firstTerms(terms: QueryTerm[], budget: number): QueryTerm[] {
   let tokens = 0;
-  return terms.filter((t) => (tokens += new Set(t.alternatives.flat()).size) <= maxQueryTokens || t === terms[0]);
+  return terms.filter((t) => (tokens += new Set(t.alternatives.flat()).size) <= budget || t === terms[0]);
 }
 
 function withPrefix(shard: Shard, prefix: string): string[] {
@@ -343,35 +376,37 @@ function stemGroup(shard: Shard, s: string): string[] {
 }
 
 /**
- * Exact phrases beat scattered words: once the shown results' text is here, a result containing the query's
- * words next to each other (or a CJK word verbatim) moves up among results that matched as many words.
+ * Words next to each other beat scattered words: once the shown results' text is here, a result containing the
+ * query's words side by side (or a CJK word verbatim) moves up. Keyword queries: among results that matched as many
+ * words. Questions: by the share of the question's word pairs found.
  */
-function rerankByPhrase(top: RankedArticle[], terms: readonly QueryTerm[], fragments: Map<number, FragmentArticle>, flatTexts: Map<string, string>) {
+function rerankByPhrase(top: RankedArticle[], terms: readonly QueryTerm[], question: boolean, fragments: Map<number, FragmentArticle>, flatTexts: Map<string, string>) {
   const phrases: string[] = [];
   const words = terms.filter((t) => !t.optional);
   for (const t of words) if (t.script !== 'latin' && t.alternatives[0]!.length > 1) phrases.push(flatten(t.source));
   const latin = words.filter((t) => t.script === 'latin').map((t) => flatten(t.source));
-  if (latin.length > 1) phrases.push(latin.join(' '));
+  if (question) for (let k = 0; k + 1 < latin.length; k++) phrases.push(`${latin[k]} ${latin[k + 1]}`);
+  else if (latin.length > 1) phrases.push(latin.join(' '));
   if (!phrases.length) return;
   for (const r of top) {
     const record = fragments.get(r.article);
     if (!record) continue;
-    const texts = [record[2], ...r.sections.slice(0, maxSections).map((s) => `${record[4][s.index]?.[2] ?? ''} ${record[4][s.index]?.[3] ?? ''}`)];
+    const texts = [record[2], record[4], ...r.sections.slice(0, 6).map((s) => `${record[5][s.index]?.[2] ?? ''} ${record[5][s.index]?.[3] ?? ''}`)];
     const flat = texts.map((t, i) => {
-      const key = i ? `${r.sections[i - 1]!.id}` : `t${r.article}`;
+      const key = i === 0 ? `t${r.article}` : i === 1 ? `d${r.article}` : `${r.sections[i - 2]!.id}`;
       let f = flatTexts.get(key);
       if (f === undefined) flatTexts.set(key, (f = flatten(t)));
       return f;
     });
     const found = phrases.filter((p) => flat.some((f) => f.includes(p))).length;
-    r.score *= 1 + 0.1 * found;
+    r.score *= question ? 1 + (0.15 * found) / phrases.length : 1 + 0.1 * found;
   }
   top.sort(compareArticles);
 }
 
-/** Lower case, punctuation as single spaces: enough to compare phrases. */
+/** Folded like the index (width, case, accents), punctuation as single spaces: enough to compare phrases. */
 function flatten(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+  return normalize(text).replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
 }
 
 /**

@@ -1,10 +1,14 @@
 /**
- * Result excerpts: a window of a section's text around the matched words, HTML-escaped, with `<mark>` around
- * the matches. Offsets come from the tokenizer, so highlighting is exact in CJK text (no spaces to split on)
- * and for folded forms (ｶﾀｶﾅ, café). Everything from the content or the query is escaped; `<mark>` is the only
- * markup this module ever emits.
+ * Result excerpts: the passage of a section that best shows why it matched, HTML-escaped, with `<mark>` around
+ * the matches. Offsets come from the tokenizer, so highlighting is exact in CJK text (no spaces to split on) and
+ * for folded forms (ｶﾀｶﾅ, café). Everything from the content or the query is escaped; `<mark>` is the only markup
+ * this module ever emits.
+ *
+ * Section texts keep their blocks on separate lines, and a table row's cells each after a tab (see
+ * `extract-sections.ts`). The excerpt is the window with the most different query words in it; a window of table
+ * cells is chosen only when no sentence matches as well.
  */
-import { findNormalized, tokenize, type TokenizeOptions } from './tokenizer.ts';
+import { findNormalized, normalize, tokenize, type TokenizeOptions } from './tokenizer.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -51,25 +55,48 @@ export interface ExcerptOptions extends TokenizeOptions {
   maxChars?: number;
 }
 
+/** The section text as shown: blocks joined by spaces, a table row's cells by " · ". Offsets map back per char. */
+function displayText(text: string): { text: string; row: Uint8Array } {
+  let out = '';
+  const rowFlags: number[] = [];
+  for (const [n, line] of text.split('\n').entries()) {
+    if (!line) continue;
+    const isRow = line.startsWith('\t');
+    const shown = isRow ? line.slice(1).split('\t').join(' · ') : line;
+    if (n > 0 && out) {
+      out += ' ';
+      rowFlags.push(0);
+    }
+    out += shown;
+    for (let k = 0; k < shown.length; k++) rowFlags.push(isRow ? 1 : 0);
+  }
+  return { text: out, row: Uint8Array.from(rowFlags) };
+}
+
 /** An escaped excerpt of `text` with the matched terms in `<mark>`. */
-export function excerptHtml(text: string, highlight: Highlight, options: ExcerptOptions = {}): string {
+export function excerptHtml(source: string, highlight: Highlight, options: ExcerptOptions = {}): string {
   const max = options.maxChars ?? 160;
+  const { text, row } = displayText(source);
   const ranges = matchRanges(text, highlight, options);
   let from = 0;
   let to = text.length;
   if (text.length > max) {
-    // The window that shows the most matches, starting a little before the first of them.
+    // The window with the most different matched words, starting a little before the first of them.
     const lead = Math.min(40, Math.floor(max / 4));
-    let bestCount = -1;
+    const words = ranges.map((r) => normalize(text.slice(r.start, r.end)));
+    const sentenceMatch = ranges.some((r) => !row[r.start]);
+    let best = -1;
     for (const r of ranges.length ? ranges : [{ start: 0, end: 0 }]) {
-      const start = Math.max(0, r.start - lead);
-      const count = ranges.filter((x) => x.start >= start && x.end <= start + max).length;
-      if (count > bestCount) {
-        bestCount = count;
+      const start = Math.max(0, Math.min(r.start - lead, text.length - max));
+      const inside = ranges.map((x, k) => [x, k] as const).filter(([x]) => x.start >= start && x.end <= start + max);
+      let value = new Set(inside.map(([, k]) => words[k])).size + 0.1 * inside.length;
+      // A sentence explains better than a row of cells: a window of table rows only wins when no sentence matched.
+      if (sentenceMatch && inside.length && inside.every(([x]) => row[x.start])) value *= 0.4;
+      if (value > best) {
+        best = value;
         from = start;
       }
     }
-    from = Math.min(from, text.length - max);
     // Start on a word boundary when one is near; never inside a surrogate pair.
     if (from > 0) {
       const space = text.indexOf(' ', from);

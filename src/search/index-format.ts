@@ -7,20 +7,23 @@
  * - a fragment group holds what a result needs on screen (URL, title, headings, excerpt text) for a few articles.
  */
 
-/** Indexed fields, in ranking order. Article-level fields are indexed on the article's intro section only. */
-export const fields = ['t', 'h', 'k', 'c', 'd', 'b'] as const;
-export type Field = (typeof fields)[number];
-/** title, heading, keywords+tags, category title, description, body. */
-export const fieldNames: Record<Field, string> = { t: 'title', h: 'heading', k: 'keywords', c: 'category', d: 'description', b: 'body' };
-export const articleLevel: Record<Field, boolean> = { t: true, h: false, k: true, c: true, d: true, b: false };
+/**
+ * A term's postings come in two lists: article-level (title, keywords and tags, category, description; ids are
+ * article numbers) and section-level (heading, FAQ question, body; ids are section ids). Each posting carries the
+ * quantised BM25F pseudo term frequency of the term there (see `scoring.ts`).
+ */
+export const postingLists = ['article', 'section'] as const;
+export type PostingList = (typeof postingLists)[number];
 
 export interface SearchManifest {
   /** Format version; the client refuses what it does not understand. */
-  v: 1;
+  v: 2;
   locale: string;
   /** Tokenizer settings the index was built with; the client must tokenize queries the same way. */
   tokenizer: { typoMinLength: number };
-  /** Number of indexed sections (for IDF). */
+  /** Number of published articles (N in the IDF). */
+  articles: number;
+  /** Number of indexed sections. */
   docs: number;
   /** A section's id is `article << shift | sectionIndex`. */
   shift: number;
@@ -32,9 +35,12 @@ export interface SearchManifest {
   fragments: { dir: string; group: number };
 }
 
-/** One article's display data in a fragment group: [article, url, title, category, sections]. */
-export type FragmentArticle = [article: number, url: string, title: string, category: string, sections: FragmentSection[]];
-/** [sectionIndex, heading id ('' for the intro), heading text, excerpt source text]. */
+/** One article's display data in a fragment group: [article, url, title, category, description, sections]. */
+export type FragmentArticle = [article: number, url: string, title: string, category: string, description: string, sections: FragmentSection[]];
+/**
+ * [sectionIndex, heading id ('' for the intro), heading text, text]. The text keeps block boundaries as `\n` and
+ * marks table rows with a leading `\t`, so an excerpt can prefer a sentence to a row of cells.
+ */
 export type FragmentSection = [index: number, id: string, heading: string, text: string];
 
 export function shardUrl(base: string, hash: string): string {
@@ -86,9 +92,10 @@ export function bucketOf(key: string, buckets: number): number {
 
 // --- shard lines ------------------------------------------------------------------------------------
 //
-// term SP [~df] (|f ids)*     one line per term; f is the field index (0-5), ids are delta-coded section ids.
-// Numbers are base-32 digits, most significant first: 0-9a-v end a number, w-zA-Z!$ continue it. No separators,
-// so a typical posting costs one or two characters before compression.
+// term SP [~df] [|0 postings] [|1 postings]     one line per term: |0 article-level, |1 section-level.
+// A posting is a delta-coded id followed by one digit, its level (0-31). Numbers are base-32 digits, most
+// significant first: 0-9a-v end a number, w-zA-Z!$ continue it. No separators, so a typical posting costs two or
+// three characters before compression.
 
 const last = '0123456789abcdefghijklmnopqrstuv';
 const more = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!$';
@@ -108,53 +115,60 @@ export function encodeNumber(n: number): string {
   return out;
 }
 
-/** Encode ascending ids as deltas. */
-export function encodeIds(ids: readonly number[]): string {
+/** One posting list: ascending ids with their levels. */
+export interface Postings {
+  ids: number[];
+  levels: number[];
+}
+
+/** Encode ascending ids as deltas, each followed by its level. */
+export function encodePostings(p: Postings): string {
   let out = '';
   let prev = 0;
-  for (const id of ids) {
-    out += encodeNumber(id - prev);
+  p.ids.forEach((id, i) => {
+    out += encodeNumber(id - prev) + last[p.levels[i]!]!;
     prev = id;
-  }
+  });
   return out;
 }
 
 export interface ShardTerm {
-  /** Section ids per field index (see `fields`); undefined when the term is not in that field. */
-  postings: (number[] | undefined)[];
-  /** Number of sections containing the term, when more than the stored postings (the list was cut). */
+  article: Postings;
+  section: Postings;
+  /** Number of articles containing the term (the lists may have been cut to the best postings). */
   df: number;
 }
 
-export function encodeShardLine(term: string, postings: readonly (readonly number[] | undefined)[], df?: number): string {
+/** `df` is written only when it differs from the number of articles the postings name (the lists were cut). */
+export function encodeShardLine(term: string, article: Postings, section: Postings, df: number, shift: number): string {
   let line = term + ' ';
-  if (df !== undefined) line += '~' + encodeNumber(df);
-  postings.forEach((ids, f) => {
-    if (ids?.length) line += '|' + f + encodeIds(ids);
-  });
+  const named = new Set(article.ids);
+  for (const id of section.ids) named.add(id >> shift);
+  if (df !== named.size) line += '~' + encodeNumber(df);
+  if (article.ids.length) line += '|0' + encodePostings(article);
+  if (section.ids.length) line += '|1' + encodePostings(section);
   return line;
 }
 
 /** Parse a shard file into its terms. Small and allocation-light: it runs in the browser on every shard. */
-export function decodeShard(text: string): Map<string, ShardTerm> {
+export function decodeShard(text: string, shift: number): Map<string, ShardTerm> {
   const out = new Map<string, ShardTerm>();
   for (const line of text.split('\n')) {
     const space = line.indexOf(' ');
     if (space <= 0) continue;
     const term = line.slice(0, space);
-    const postings: (number[] | undefined)[] = [];
-    let df = 0;
-    let count = 0;
-    let current: number[] | undefined;
+    const entry: ShardTerm = { article: { ids: [], levels: [] }, section: { ids: [], levels: [] }, df: 0 };
+    let current: Postings | undefined;
     let value = 0;
     let prev = 0;
+    let pendingId = -1;
     let readingDf = false;
     for (let i = space + 1; i < line.length; i++) {
       const code = line.charCodeAt(i);
       if (code === 124 /* | */) {
-        const f = line.charCodeAt(++i) - 48;
-        postings[f] = current = [];
+        current = line.charCodeAt(++i) === 48 ? entry.article : entry.section;
         prev = 0;
+        pendingId = -1;
         readingDf = false;
         continue;
       }
@@ -164,18 +178,30 @@ export function decodeShard(text: string): Map<string, ShardTerm> {
       }
       const d = digitValue[code] ?? -1;
       if (d < 0) continue;
+      if (pendingId >= 0 && current) {
+        current.ids.push(pendingId);
+        current.levels.push(d & 31);
+        pendingId = -1;
+        continue;
+      }
       value = value * 32 + (d & 31);
       if (d < 32) {
-        if (readingDf) df = value;
-        else if (current) {
+        if (readingDf) {
+          entry.df = value;
+          readingDf = false;
+        } else if (current) {
           prev += value;
-          current.push(prev);
-          count++;
+          pendingId = prev;
         }
         value = 0;
       }
     }
-    out.set(term, { postings, df: Math.max(df, count) });
+    if (!entry.df) {
+      const articles = new Set(entry.article.ids);
+      for (const id of entry.section.ids) articles.add(id >> shift);
+      entry.df = articles.size;
+    }
+    out.set(term, entry);
   }
   return out;
 }

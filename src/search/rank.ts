@@ -1,19 +1,35 @@
 /**
- * Ranking, given where each query token was found. Pure, so it is unit-tested without an index.
+ * Ranking, given where each query token was found and with what BM25F weight. Pure, so it is unit-tested without
+ * an index.
  *
- * Order of evidence: more required terms matched beats fewer; then the sum of term scores, where a token's score
- * is field weight (title > heading > keywords > category > description > body) × match quality (exact > word
- * form > prefix > typo) × IDF. A CJK term counts only when ALL its bigrams are in the section (with its
- * article's title, keywords…), so a made-up compound whose pieces exist apart matches nothing.
+ * Two regimes, chosen by the query:
+ * - **Keywords** (one or two required words, as typed into a search box while looking): every word must match in
+ *   one section (a CJK word with ALL its bigrams, so a made-up compound whose pieces exist apart matches nothing);
+ *   more matched words beat fewer; BM25F orders the rest. When nothing matches every word, the best articles that
+ *   match at least half of them are returned, flagged partial.
+ * - **Questions** (three or more required words, as written to support): no word is required. An article scores the
+ *   BM25F sum over all the question's words, half from the article as a whole and half from its best section, so
+ *   an article that answers in one place beats one that mentions the words here and there. It is shown only when
+ *   its words cover enough of the question's informative content (IDF mass): a question whose distinctive words
+ *   appear nowhere gets "nothing found", not a page that shares its filler words.
  */
-import type { QueryTerm } from './tokenizer.ts';
+import { saturate } from './scoring.ts';
+import { isQuestion, type QueryTerm } from './tokenizer.ts';
 
-/** Where one query token was found, with its best weighted score per section and per article. */
-export interface TokenHits {
-  /** Section id → score from section-level fields (heading, body). */
-  sections: Map<number, number>;
-  /** Article index → score from article-level fields (title, keywords, category, description). */
-  articles: Map<number, number>;
+/** One index term standing for a query token (the word itself, a word form, a completion, a typo correction). */
+export interface TokenForm {
+  /** Match quality: 1 exact, less for forms, completions and typos. */
+  quality: number;
+  /** Article number → article-level pseudo term frequency (title, keywords, category, description). */
+  article: ReadonlyMap<number, number>;
+  /** Section id → section-level pseudo term frequency (heading, FAQ question, body). */
+  section: ReadonlyMap<number, number>;
+}
+
+/** Everything known about one query token: its IDF (from the typed word's document frequency) and its forms. */
+export interface TokenEvidence {
+  idf: number;
+  forms: readonly TokenForm[];
 }
 
 export interface RankedSection {
@@ -28,10 +44,12 @@ export interface RankedSection {
 export interface RankedArticle {
   article: number;
   score: number;
-  /** Required terms matched by the best section. */
+  /** Required terms matched (keywords: by the best section; questions: anywhere in the article). */
   matched: number;
-  /** Not every required term matched. */
+  /** Not every required term matched (keywords only; a question is expected to match partly). */
   partial: boolean;
+  /** Share of the query's informative content (IDF mass) the article contains, 0–1. */
+  coverage: number;
   /** Sections worth showing, best first. */
   sections: RankedSection[];
 }
@@ -40,95 +58,201 @@ export interface Ranking {
   articles: RankedArticle[];
   /** Number of required terms in the query. */
   required: number;
+  /** The query was ranked as a question. */
+  question: boolean;
 }
 
-/** How much an optional term (stopword, particle, question word) adds compared with a required one. */
-const optionalShare = 0.3;
-/** A token found both in the article's title (etc.) and in the section's text gets a little extra. */
-const bothShare = 0.25;
+/** The model's knobs, in one place. */
+export const rankingParams = {
+  /** How much an optional term (stopword, particle, question word) counts compared with a required one. */
+  optionalShare: 0.3,
+  /** Questions: weight of the whole-article score against the best section's. */
+  articleShare: 0.5,
+  /** Questions: least coverage of the informative content for an article to be shown. */
+  minCoverage: 0.5,
+  /** Questions: results scoring below this share of the best one are not shown. */
+  minRelativeScore: 0.25,
+  /** Keywords: each further matching section adds this much, up to five. */
+  extraSectionShare: 0.03,
+};
+
+/** One token, tabulated: its score in each section and article, and where it occurs at all. */
+interface TokenTable {
+  idf: number;
+  /** Section id → score, for sections with their own postings (article-level weight included). */
+  section: Map<number, number>;
+  /** Article → score of the article-level fields alone (sections of the article without own postings). */
+  articleOnly: Map<number, number>;
+  /** Article → score of the article as a whole (article-level plus every section's weight). */
+  whole: Map<number, number>;
+  /** Article → best match quality anywhere in it. */
+  quality: Map<number, number>;
+}
+
+const empty: TokenTable = { idf: 0, section: new Map(), articleOnly: new Map(), whole: new Map(), quality: new Map() };
+
+function tabulate(evidence: TokenEvidence | undefined, shift: number): TokenTable {
+  if (!evidence || !evidence.forms.length) return evidence ? { ...empty, idf: evidence.idf, section: new Map(), articleOnly: new Map(), whole: new Map(), quality: new Map() } : empty;
+  const t: TokenTable = { idf: evidence.idf, section: new Map(), articleOnly: new Map(), whole: new Map(), quality: new Map() };
+  const best = (map: Map<number, number>, key: number, value: number) => {
+    if ((map.get(key) ?? 0) < value) map.set(key, value);
+  };
+  for (const form of evidence.forms) {
+    const q = form.quality;
+    const sums = new Map<number, number>();
+    for (const [id, x] of form.section) {
+      const a = id >> shift;
+      sums.set(a, (sums.get(a) ?? 0) + x);
+      best(t.section, id, evidence.idf * q * saturate(x + (form.article.get(a) ?? 0)));
+      best(t.quality, a, q);
+    }
+    for (const [a, x] of form.article) {
+      best(t.articleOnly, a, evidence.idf * q * saturate(x));
+      best(t.quality, a, q);
+    }
+    for (const a of new Set([...sums.keys(), ...form.article.keys()])) best(t.whole, a, evidence.idf * q * saturate((form.article.get(a) ?? 0) + (sums.get(a) ?? 0)));
+  }
+  return t;
+}
 
 /**
- * @param hitsOf hits for a token of a term (the same token may be looked up differently in two terms)
+ * @param evidenceOf what is known of a token of a term (the same token may be looked up differently in two terms)
  * @param shift section ids are `article << shift | index`
  */
-export function rankArticles(terms: readonly QueryTerm[], hitsOf: (term: number, token: string) => TokenHits | undefined, shift: number): Ranking {
+export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: number, token: string) => TokenEvidence | undefined, shift: number): Ranking {
+  const p = rankingParams;
   const required = terms.filter((t) => !t.optional).length;
+  const question = isQuestion(terms);
   const mask = (1 << shift) - 1;
-  const candidates = new Set<number>();
-  terms.forEach((term, i) => {
-    for (const alt of term.alternatives) {
-      for (const token of alt) {
-        const hits = hitsOf(i, token);
-        if (!hits) continue;
-        for (const id of hits.sections.keys()) candidates.add(id);
-        for (const a of hits.articles.keys()) candidates.add(a << shift);
+  const tables = terms.map((term, i) => term.alternatives.map((alt) => alt.map((token) => tabulate(evidenceOf(i, token), shift))));
+  const weightOf = (term: QueryTerm) => (term.optional ? p.optionalShare : 1);
+
+  const sections = new Set<number>();
+  const articles = new Set<number>();
+  for (const alts of tables) {
+    for (const alt of alts) {
+      for (const t of alt) {
+        for (const id of t.section.keys()) sections.add(id);
+        for (const a of t.articleOnly.keys()) sections.add(a << shift);
+        for (const a of t.whole.keys()) articles.add(a);
       }
     }
-  });
+  }
 
-  const byArticle = new Map<number, { best: RankedSection; sections: RankedSection[] }>();
-  for (const id of candidates) {
-    const article = id >> shift;
+  /** Score of term i in section id, and whether one alternative matched with all its tokens. */
+  const inSection = (i: number, id: number): { score: number; full: boolean; own: boolean } => {
+    const a = id >> shift;
+    let score = 0;
+    let full = false;
+    let own = false;
+    tables[i]!.forEach((alt, k) => {
+      let sum = 0;
+      let all = true;
+      for (const t of alt) {
+        const mine = t.section.get(id);
+        const v = mine ?? t.articleOnly.get(a) ?? 0;
+        if (mine) own = true;
+        if (!v) all = false;
+        sum += v;
+      }
+      const value = (terms[i]!.weights[k] ?? 1) * (sum / alt.length);
+      if (all && alt.length) full = true;
+      if (value > score) score = value;
+    });
+    return { score, full, own };
+  };
+
+  const byArticle = new Map<number, RankedSection[]>();
+  for (const id of sections) {
     let matched = 0;
     let score = 0;
     let own = false;
     terms.forEach((term, i) => {
-      let best = 0;
-      let bestOwn = false;
-      term.alternatives.forEach((alt, k) => {
-        let sum = 0;
-        let altOwn = false;
-        for (const token of alt) {
-          const hits = hitsOf(i, token);
-          const sv = hits?.sections.get(id) ?? 0;
-          const av = hits?.articles.get(article) ?? 0;
-          if (!sv && !av) return; // every token of an alternative must be present
-          sum += Math.max(sv, av) + bothShare * Math.min(sv, av);
-          if (sv) altOwn = true;
-        }
-        const value = (term.weights[k] ?? 1) * (sum / alt.length);
-        if (value > best) {
-          best = value;
-          bestOwn = altOwn;
-        }
-      });
-      if (!best) return;
-      if (term.optional) score += optionalShare * best;
-      else {
-        matched++;
-        score += best;
+      const r = inSection(i, id);
+      if (r.own) own = true;
+      if (question) {
+        score += weightOf(term) * r.score;
+        if (!term.optional && r.score > 0) matched++;
+      } else if (r.full) {
+        score += weightOf(term) * r.score;
+        if (!term.optional) matched++;
       }
-      if (bestOwn) own = true;
     });
-    if (!matched && required) continue;
-    const section: RankedSection = { id, index: id & mask, matched, score };
+    if (!score || (!question && !matched && required)) continue;
+    const index = id & mask;
     // A section is listed when its own text matched, or when it is the intro of an article matched by its title etc.
-    if (!own && section.index !== 0) continue;
-    const entry = byArticle.get(article);
-    if (!entry) byArticle.set(article, { best: section, sections: [section] });
-    else {
-      entry.sections.push(section);
-      if (better(section, entry.best)) entry.best = section;
+    if (!own && index !== 0) continue;
+    const a = id >> shift;
+    const list = byArticle.get(a);
+    const section = { id, index, matched, score };
+    if (list) list.push(section);
+    else byArticle.set(a, [section]);
+  }
+
+  // Informative content of the query: the IDF of each term's literal form.
+  const mass = tables.map((alts, i) => weightOf(terms[i]!) * mean(alts[0]!.map((t) => t.idf)));
+  const totalMass = mass.reduce((s, m) => s + m, 0) || 1;
+  const coverageOf = (a: number) => {
+    let covered = 0;
+    tables.forEach((alts, i) => {
+      let best = 0;
+      alts.forEach((alt) => {
+        const idfs = alt.reduce((s, t) => s + t.idf, 0) || 1;
+        best = Math.max(best, alt.reduce((s, t) => s + t.idf * (t.quality.get(a) ?? 0), 0) / idfs);
+      });
+      covered += mass[i]! * best;
+    });
+    return Math.min(1, covered / totalMass);
+  };
+
+  let ranked: RankedArticle[] = [];
+  for (const a of question ? articles : byArticle.keys()) {
+    const list = byArticle.get(a) ?? [];
+    list.sort(question ? (x, y) => y.score - x.score || x.index - y.index : (x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : x.index - y.index));
+    const best = list[0];
+    if (question) {
+      let whole = 0;
+      let matched = 0;
+      tables.forEach((alts, i) => {
+        let termBest = 0;
+        alts.forEach((alt, k) => {
+          const v = ((terms[i]!.weights[k] ?? 1) * alt.reduce((s, t) => s + (t.whole.get(a) ?? 0), 0)) / alt.length;
+          if (v > termBest) termBest = v;
+        });
+        whole += weightOf(terms[i]!) * termBest;
+        if (termBest > 0 && !terms[i]!.optional) matched++;
+      });
+      const score = p.articleShare * whole + (1 - p.articleShare) * (best?.score ?? 0);
+      ranked.push({ article: a, score, matched, partial: false, coverage: coverageOf(a), sections: list });
+    } else {
+      if (!best) continue;
+      const extra = Math.min(5, list.length - 1);
+      ranked.push({ article: a, score: best.score * (1 + p.extraSectionShare * extra), matched: best.matched, partial: best.matched < required, coverage: coverageOf(a), sections: list });
     }
   }
 
-  let articles: RankedArticle[] = [...byArticle].map(([article, { best, sections }]) => {
-    sections.sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : x.index - y.index));
-    // Several matching sections say the article is about the query, a little.
-    const extra = Math.min(5, sections.length - 1);
-    return { article, score: best.score * (1 + 0.03 * extra), matched: best.matched, partial: best.matched < required, sections };
-  });
-  const full = articles.filter((a) => !a.partial);
-  // Full matches only, when there are any; otherwise the best partial ones (at least half the words).
-  articles = full.length ? full : articles.filter((a) => a.matched >= Math.max(1, Math.ceil(required / 2)));
-  articles.sort(compareArticles);
-  return { articles, required };
+  if (question) {
+    ranked.sort(compareArticles);
+    const top = ranked[0]?.score ?? 0;
+    ranked = ranked.filter((r) => r.coverage >= p.minCoverage && r.score >= p.minRelativeScore * top);
+  } else {
+    const full = ranked.filter((r) => !r.partial);
+    // Full matches only, when there are any; otherwise the best partial ones (at least half the words).
+    ranked = full.length ? full : ranked.filter((r) => r.matched >= Math.max(1, Math.ceil(required / 2)));
+    ranked.sort(compareArticles);
+  }
+  return { articles: ranked, required, question };
+}
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
 }
 
 function better(a: RankedSection, b: RankedSection): boolean {
   return a.matched !== b.matched ? a.matched > b.matched : a.score > b.score;
 }
 
+/** Keywords: more matched words first. Questions: `matched` counts are not compared, only scores. */
 export function compareArticles(a: RankedArticle, b: RankedArticle): number {
-  return b.matched - a.matched || b.score - a.score || a.article - b.article;
+  return (a.partial || b.partial ? b.matched - a.matched : 0) || b.score - a.score || a.article - b.article;
 }

@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { createSearchClient, type ArticleResult } from './client.ts';
 import { createFileFetch } from './file-fetch.ts';
 
-export const usage = 'Usage: npm run search -- "<query>" [--lang en|ja|ko] [--json] [--dist dist] [--limit 10]';
+export const usage = 'Usage: npm run search -- "<query>" [--lang en|ja|ko] [--json] [--explain] [--dist dist] [--limit 10]';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -22,7 +22,9 @@ export async function runSearchCli(argv: readonly string[], io: CliIo = { out: c
     const [, value] = args.splice(i, 2);
     return value;
   };
-  const json = args.includes('--json') ? (args.splice(args.indexOf('--json'), 1), true) : false;
+  const flag = (name: string) => (args.includes(`--${name}`) ? (args.splice(args.indexOf(`--${name}`), 1), true) : false);
+  const json = flag('json');
+  const explain = flag('explain');
   const dist = resolve(take('dist') ?? 'dist');
   const lang = take('lang');
   const limit = Number(take('limit') ?? 10);
@@ -51,9 +53,9 @@ export async function runSearchCli(argv: readonly string[], io: CliIo = { out: c
     return 1;
   }
   const client = createSearchClient({ manifestUrl: `/_search/${locale}/${manifest}`, fetch: createFileFetch(dist) });
-  const response = await client.search(query, { limit });
+  const response = await client.search(query, { limit, explain });
   if (json) {
-    io.out(JSON.stringify(response.results.map((r, i) => ({ rank: i + 1, ...r, sections: r.sections.map((s) => ({ url: s.url, heading: s.heading, excerpt: plainText(s.excerptHtml) })) })), null, 2));
+    io.out(JSON.stringify(response.results.map((r, i) => ({ rank: i + 1, ...r, excerptHtml: undefined, excerpt: plainText(r.excerptHtml), sections: r.sections.map((s) => ({ url: s.url, heading: s.heading, excerpt: plainText(s.excerptHtml) })) })), null, 2));
     return 0;
   }
   if (!response.results.length) {
@@ -67,10 +69,16 @@ export async function runSearchCli(argv: readonly string[], io: CliIo = { out: c
 
 function formatResult(r: ArticleResult, rank: number): string {
   const lines = [`\n${rank}. ${r.title}${r.partial ? '  (partial match)' : ''}  [${r.category}]  ${r.url}`];
+  const intro = plainText(r.excerptHtml);
+  if (intro) lines.push(`     ${intro}`);
   for (const s of r.sections) {
     const excerpt = plainText(s.excerptHtml);
-    lines.push(`   § ${s.heading || '(intro)'}  ${s.url}`);
+    lines.push(`   § ${s.heading}  ${s.url}`);
     if (excerpt) lines.push(`     ${excerpt}`);
+  }
+  if (r.explain) {
+    lines.push(`   score ${r.explain.score}, covers ${Math.round(r.explain.coverage * 100)}% of the query's informative words`);
+    for (const t of r.explain.terms) lines.push(`     ${t.matched.length ? '✓' : '✗'} ${t.term}${t.optional ? ' (optional)' : ''}  idf ${t.idf}${t.matched.length ? `  ← ${t.matched.join(', ')}` : ''}`);
   }
   return lines.join('\n');
 }

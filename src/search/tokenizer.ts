@@ -29,6 +29,8 @@ export interface Token {
   script: Script;
   /** Tokens cut from the same compound word or script run share a group number. */
   group: number;
+  /** For an okurigana bridge (申し込み → 申込): the groups of the two kanji runs it joins. */
+  joins?: [number, number];
 }
 
 // Character classes of the normalised text.
@@ -233,6 +235,7 @@ export function tokenize(input: string, _options: TokenizeOptions = {}): Token[]
   const from = norm.from;
   const to = norm.to;
 
+  let lastHan: { end: number; group: number } | undefined;
   let i = 0;
   while (i < n) {
     const c = cls[i]!;
@@ -260,6 +263,8 @@ export function tokenize(input: string, _options: TokenizeOptions = {}): Token[]
     } else if (c >= HAN && c <= HANGUL) {
       let j = i + 1;
       while (j < n && cls[j] === c) j++;
+      if (c === HAN) bridge(s, norm, cls, i, group, lastHan, tokens);
+      if (c === HAN) lastHan = { end: j, group };
       emitGrams(s, norm, c, i, j, group, tokens);
       // Katakana words are written with and without the long vowel mark (リカバリーコード, リカバリコード):
       // the index also holds the bigrams of the spelling without it.
@@ -274,6 +279,29 @@ export function tokenize(input: string, _options: TokenizeOptions = {}): Token[]
     } else i++;
   }
   return tokens;
+}
+
+/** Particles, which separate words; any other short kana between two kanji runs is okurigana (申し込み, 引っ越し). */
+const particles = new Set(['の', 'を', 'に', 'は', 'が', 'で', 'と', 'へ', 'も', 'や', 'か', 'な', 'ね', 'よ', 'から', 'まで', 'より', 'では', 'には', 'とは', 'への', 'での', 'との', 'ので', 'のは', 'など', 'にて', 'だけ', 'しか', 'ても', 'でも', 'とか', 'って', 'がな', 'もの']);
+
+/**
+ * Okurigana are written or left out (申し込み, 申込み, 申込; 引っ越し, 引越し, 引越): where one or two kana that are
+ * not a particle sit between two kanji runs, the pair of kanji around them is also a token (申込, 引越), so every
+ * spelling shares it.
+ */
+function bridge(s: string, norm: Normalized, cls: Uint8Array, start: number, group: number, previous: { end: number; group: number } | undefined, out: Token[]) {
+  if (!previous) return;
+  const gap = start - previous.end;
+  if (gap < 1 || gap > 2) return;
+  for (let k = previous.end; k < start; k++) if (cls[k] !== HIRA) return;
+  if (particles.has(s.slice(previous.end, start))) return;
+  const a = previous.end - 1;
+  if (a < 0 || cls[a] !== HAN || isLowSurrogateCode(s.charCodeAt(a)) || isLowSurrogateCode(s.charCodeAt(start + 1))) return;
+  out.push({ text: s[a]! + s[start]!, start: norm.from[a]!, end: norm.to[start]!, kind: 'variant', script: 'han', group: -2, joins: [previous.group, group] });
+}
+
+function isLowSurrogateCode(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function emitGrams(s: string, norm: Normalized, c: number, a: number, b: number, group: number, out: Token[]) {
@@ -380,7 +408,7 @@ export function isIndexed(token: Token): boolean {
   return !(token.script === 'hiragana' && token.text.length === 1);
 }
 
-/** The index's view of a text: token strings only, in order, stopwords removed. The FlexSearch encoder. */
+/** The index's view of a text: token strings only, in order, stopwords removed. */
 export function indexTokens(text: string, options?: TokenizeOptions): string[] {
   const out: string[] = [];
   for (const t of tokenize(text, options)) if (isIndexed(t)) out.push(t.text);
@@ -407,6 +435,11 @@ export interface QueryTerm {
   prefix: boolean;
   /** One typo allowed (Latin words of at least `typoMinLength` letters). */
   fuzzy: boolean;
+  /**
+   * Index of a last-resort alternative, tried only when no other one finds anything: a Korean word's first
+   * syllable, matched as a prefix (끊겼어요 → 끊… finds 끊김), for verb forms no bigram of the text shares.
+   */
+  fallback?: number;
   start: number;
   end: number;
 }
@@ -418,12 +451,18 @@ export interface QueryOptions extends TokenizeOptions {
 
 /** Korean particles and endings a query word may carry (longest first). The index keeps them; queries may drop them. */
 const koreanEndings = [
-  '하려면', '하는법', '합니다', '습니다', '됩니다', '하나요', '되나요', '할까요', '인가요', '없어요', '있나요', '해야', '에서', '에게', '으로', '까지', '부터', '하는', '하기',
-  '하고', '하면', '하려', '한테', '처럼', '보다', '이나', '해요', '했어', '돼요', '나요', '가요', '세요', '어요', '아요', '려면', '는데', '인가', '인지',
+  '하려고요', '하고싶어요', '해야하나요', '할수있나요', '되었는데', '되었어요', '했는데요', '하는데요', '인가요', '하려면', '하는법', '합니다', '습니다', '됩니다', '하나요', '되나요', '할까요',
+  '없어요', '있나요', '없나요', '했는데', '하는데', '되는데', '됐는데', '했어요', '됐어요', '해주세요', '주세요', '인데요', '는데요', '한가요', '나요', '해야', '에서', '에게', '으로',
+  '까지', '부터', '하는', '하기', '하고', '하면', '하려', '한테', '처럼', '보다', '이나', '해요', '했어', '돼요', '가요', '세요', '어요', '아요', '려면', '는데', '인가', '인지', '이랑',
   '은', '는', '이', '가', '을', '를', '에', '의', '와', '과', '도', '만', '로', '요', '고', '면', '서', '게', '나', '랑', '께', '할', '한',
 ];
 /** Words that ask rather than name a topic ("how to", "method"): optional in queries. */
-const questionWords = new Set([...softWords, '방법', '어떻게', '무엇', '뭔가요', '방법은', '方法', 'やり方', '仕方', 'とは', 'について', 'どうやって']);
+const questionWords = new Set([
+  ...softWords,
+  'hi', 'hello', 'hey', 'thanks', 'thank', 'possible', 'way', 'know', 'tell', 'anyone', 'someone', 'something', 'also', 'just', 'really', 'already', 'guys', 'sorry', 'thing', 'things', 'happen', 'happened', 'happens', 'mean', 'means',
+  '방법', '어떻게', '무엇', '뭔가요', '방법은', '방법이', '궁금합니다', '궁금해요', '문의', '문의드립니다', '알려주세요', '혹시', '제가', '저는', '좀', '뭐', '뭐가', '어디서', '가능한가요', '가능할까요', '가능', '안녕하세요', '그런데', '근데',
+  '方法', 'やり方', '仕方', 'とは', 'について', 'どうやって', '教', '知', '何', '可能',
+]);
 /** Question words that end a run of kanji in Japanese queries (返金方法 = 返金 + 方法). */
 const japaneseSuffixes = ['方法', '手順', '仕方'];
 
@@ -432,7 +471,9 @@ export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryT
   const typoMinLength = options.typoMinLength ?? 4;
   const tokens = tokenize(query, options);
   const groups = new Map<number, Token[]>();
+  const bridges: Token[] = [];
   for (const t of tokens) {
+    if (t.joins) bridges.push(t);
     if (t.group < 0) continue; // bigrams across a space exist for documents; a query spells its own
     const list = groups.get(t.group);
     if (list) list.push(t);
@@ -441,7 +482,8 @@ export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryT
   // The last word is still being typed unless the query ends with a separator.
   const typing = query.length > 0 && !/[\s\p{P}\p{S}]$/u.test(query);
   const terms: QueryTerm[] = [];
-  for (const list of groups.values()) {
+  const termOfGroup = new Map<number, QueryTerm>();
+  for (const [group, list] of groups) {
     const first = list[0]!;
     const start = Math.min(...list.map((t) => t.start));
     const end = Math.max(...list.map((t) => t.end));
@@ -479,6 +521,12 @@ export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryT
             weights.push(0.9);
           }
         }
+        // A word that is only an ending (하려면, 되나요) asks, it does not name anything.
+        if (koreanEndings.includes(word) && word.length >= 2) continue;
+        if (word.length >= 3) {
+          alternatives.push([[...word][0]!]);
+          weights.push(0.5);
+        }
       }
       if (script === 'han' && grams.length > 2) {
         // 返金方法: the topic is required, the question word is not; the bigram across them is dropped.
@@ -501,14 +549,79 @@ export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryT
     const fuzzy = script === 'latin' && typoMinLength > 0 && word.length >= typoMinLength && !/\d/.test(word);
     const signature = JSON.stringify(alternatives);
     if (terms.some((t) => JSON.stringify(t.alternatives) === signature)) continue; // "refund refund" is one word
-    terms.push({ source, script, alternatives, weights, optional, prefix, fuzzy, start, end });
+    const term: QueryTerm = { source, script, alternatives, weights, optional, prefix, fuzzy, start, end };
+    if (script === 'hangul' && alternatives.length > 1 && alternatives[alternatives.length - 1]!.length === 1 && [...alternatives[alternatives.length - 1]![0]!].length === 1) term.fallback = alternatives.length - 1;
+    terms.push(term);
+    termOfGroup.set(group, term);
   }
+  // 申し込み: the single kanji around okurigana stand for the word their bridge token spells (申込).
+  for (const b of bridges) {
+    const [left, right] = b.joins!.map((g) => termOfGroup.get(g));
+    const single = (t: QueryTerm | undefined) => t !== undefined && t.alternatives.length === 1 && t.alternatives[0]!.length === 1 && [...t.alternatives[0]![0]!].length === 1;
+    const whole = single(left) && single(right);
+    if (whole) left!.optional = right!.optional = true;
+    const source = query.slice(b.start, b.end);
+    if (terms.some((t) => t.alternatives.length === 1 && t.alternatives[0]!.join() === b.text)) continue;
+    terms.push({ source, script: 'han', alternatives: [[b.text]], weights: [1], optional: !whole, prefix: false, fuzzy: false, start: b.start, end: b.end });
+  }
+  terms.sort((x, y) => x.start - y.start || y.end - x.end);
   // Hiragana runs are mostly grammar (できない, ください); they only count when nothing else was typed.
   if (terms.some((t) => t.script !== 'hiragana' && !t.optional)) {
     for (const t of terms) if (t.script === 'hiragana') t.optional = true;
   }
   if (terms.length && terms.every((t) => t.optional)) for (const t of terms) t.optional = false;
   return terms;
+}
+
+/** A query with this many required words or more is a question: ranked by how much of it an article covers. */
+export const questionMinTerms = 3;
+
+export function isQuestion(terms: readonly QueryTerm[]): boolean {
+  return terms.filter((t) => !t.optional).length >= questionMinTerms;
+}
+
+let wordSegmenter: Intl.Segmenter | undefined | null;
+
+/**
+ * In a question, a long kanji or katakana run is usually several words typed without a break (免除申請, 機種変更手続き).
+ * Cut it where `Intl.Segmenter` sees word boundaries, so each word counts on its own and the bigram across the
+ * boundary, which no article need contain, is not asked for. Index tokens are unchanged: this only decides which of
+ * the query's bigrams are looked up together.
+ */
+export function splitQuestionWords(terms: readonly QueryTerm[]): QueryTerm[] {
+  if (wordSegmenter === undefined) {
+    try {
+      wordSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'word' }) : null;
+    } catch {
+      wordSegmenter = null;
+    }
+  }
+  if (!wordSegmenter) return [...terms];
+  const out: QueryTerm[] = [];
+  for (const t of terms) {
+    const grams = t.alternatives[0]!;
+    if ((t.script !== 'han' && t.script !== 'katakana') || grams.length < 3) {
+      out.push(t);
+      continue;
+    }
+    const pieces: { text: string; at: number }[] = [];
+    for (const seg of wordSegmenter.segment(t.source)) {
+      // A one-character piece joins its neighbour: it has no bigram of its own.
+      const last = pieces[pieces.length - 1];
+      if (last && ([...seg.segment].length === 1 || [...last.text].length === 1)) last.text += seg.segment;
+      else pieces.push({ text: seg.segment, at: seg.index });
+    }
+    if (pieces.length < 2) {
+      out.push(t);
+      continue;
+    }
+    for (const piece of pieces) {
+      const chars = [...normalize(piece.text)];
+      const alt = chars.length === 1 ? [chars[0]!] : chars.slice(0, -1).map((c, k) => c + chars[k + 1]!);
+      out.push({ ...t, source: piece.text, alternatives: [alt], weights: [1], start: t.start + piece.at, end: t.start + piece.at + piece.text.length });
+    }
+  }
+  return out;
 }
 
 // --- fuzzy helpers shared by the client and the tests ---------------------------------------------

@@ -134,14 +134,11 @@ export function attachSearch(input: HTMLInputElement): void {
       const group = document.createElement('div');
       group.className = 'search-group';
       group.setAttribute('role', 'presentation');
-      const main = option(article.url, article.title, article.sections[0]?.excerptHtml ?? '', rank, 'search-option');
+      const main = option(article.url, article.title, article.excerptHtml, rank, 'search-option');
       if (article.category) main.prepend(el('span', 'search-category', article.category));
       if (article.partial) main.append(el('span', 'search-partial', strings.partial));
       group.append(main);
-      for (const section of article.sections.slice(article.sections[0]?.heading ? 0 : 1, 4)) {
-        if (!section.heading) continue;
-        group.append(option(section.url, section.heading, section.excerptHtml, rank, 'search-option search-suboption'));
-      }
+      for (const section of article.sections.slice(0, 3)) group.append(option(section.url, section.heading, section.excerptHtml, rank, 'search-option search-suboption'));
       list.append(group);
     });
     if (count === 0) renderNoResults(response.query);

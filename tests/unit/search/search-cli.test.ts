@@ -36,9 +36,9 @@ describe('npm run search', () => {
 
   it('prints a JSON array in rank order with --json, guessing the language from the script', async () => {
     const { out } = await run('비밀번호를', '--dist', dist, '--json');
-    const results = JSON.parse(out) as { rank: number; url: string; sections: { excerpt: string }[] }[];
+    const results = JSON.parse(out) as { rank: number; url: string; excerpt: string; sections: { excerpt: string }[] }[];
     expect(results[0]).toMatchObject({ rank: 1, url: '/ko/account/reset-password/' });
-    expect(results[0]!.sections[0]!.excerpt).toContain('«비밀번호를»');
+    expect([results[0]!.excerpt, ...results[0]!.sections.map((s) => s.excerpt)].join(' ')).toContain('«비밀번호를»');
     const ja = JSON.parse((await run('返金', '--dist', dist, '--json', '--lang', 'ja', '--limit', '1')).out) as unknown[];
     expect(ja).toHaveLength(1);
   });

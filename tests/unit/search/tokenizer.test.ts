@@ -72,8 +72,16 @@ describe('tokenize: CJK', () => {
   });
 
   it('gives a one-character run a unigram, and splits runs at script changes', () => {
-    expect(texts('払い戻し')).toEqual(['払', 'い', '戻', 'し']);
-    expect(tokenize('払い戻し').map((t) => t.script)).toEqual(['han', 'hiragana', 'han', 'hiragana']);
+    expect(texts('払い戻し')).toEqual(['払', 'い', '払戻', '戻', 'し']);
+    expect(tokenize('払い戻し').map((t) => t.script)).toEqual(['han', 'hiragana', 'han', 'han', 'hiragana']);
+  });
+
+  it('bridges okurigana, so 申し込み, 申込み and 申込 share a token, but never across a particle', () => {
+    for (const spelling of ['申し込み', '申込み', '申込']) expect(texts(spelling)).toContain('申込');
+    for (const spelling of ['引っ越し', '引越し', '引越']) expect(texts(spelling)).toContain('引越');
+    for (const spelling of ['問い合わせ', '問合せ']) expect(texts(spelling)).toContain('問合');
+    expect(texts('書を削除')).not.toContain('書削');
+    expect(texts('料金が高い')).not.toContain('金高');
   });
 
   it('keeps Latin words inside Japanese as their own tokens', () => {
@@ -147,10 +155,10 @@ describe('tokenizeQuery', () => {
   });
 
   it('lets a Korean word drop its particle', () => {
-    expect(tokenizeQuery('비밀번호를 ')[0]!.alternatives).toEqual([
-      ['비밀', '밀번', '번호', '호를'],
-      ['비밀', '밀번', '번호'],
-    ]);
+    const [term] = tokenizeQuery('비밀번호를 ');
+    expect(term!.alternatives).toEqual([['비밀', '밀번', '번호', '호를'], ['비밀', '밀번', '번호'], ['비']]);
+    // The first syllable is a last resort, for verb forms no bigram of the text shares (끊겼어요 → 끊김).
+    expect(term!.fallback).toBe(2);
   });
 
   it('makes grammar optional: English stopwords go, hiragana and question words do not decide a match', () => {

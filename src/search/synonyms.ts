@@ -1,0 +1,73 @@
+/**
+ * Synonyms at index time: where an article uses a word of a rule's `finds`, the index also credits it with the
+ * tokens of the rule's `typed` words (at `synonymShare` of a real occurrence). A reader who types either word
+ * then finds the article, and the browser downloads nothing extra: no synonym table, no more round trips.
+ * Pure; the build calls it per field of every section.
+ */
+import type { SynonymRule } from '../schemas/synonyms.ts';
+import { indexTokens } from './tokenizer.ts';
+
+/** Tokens of a text → extra tokens (with counts) that its synonyms add. */
+export type SynonymExpander = (tokens: readonly string[]) => Map<string, number>;
+
+interface CompiledRule {
+  /** Token sequences of the words that trigger the rule. */
+  finds: string[][];
+  /** Tokens added for each trigger, de-duplicated. */
+  adds: { tokens: string[]; from: number }[];
+}
+
+/** How far apart, in tokens, the pieces of a several-token word may be (CJK runs interleave variant tokens). */
+const slack = 3;
+
+export function createSynonymExpander(rules: readonly SynonymRule[]): SynonymExpander {
+  const compiled: CompiledRule[] = [];
+  const byFirst = new Map<string, { rule: number; word: number }[]>();
+  for (const rule of rules) {
+    const finds = rule.finds.map((w) => indexTokens(w)).filter((t) => t.length > 0);
+    const typed = rule.typed.map((w) => indexTokens(w)).filter((t) => t.length > 0);
+    if (!finds.length || !typed.length) continue;
+    const index = compiled.length;
+    compiled.push({ finds, adds: typed.map((tokens, from) => ({ tokens: [...new Set(tokens)], from })) });
+    finds.forEach((seq, word) => {
+      const list = byFirst.get(seq[0]!);
+      if (list) list.push({ rule: index, word });
+      else byFirst.set(seq[0]!, [{ rule: index, word }]);
+    });
+  }
+  if (!compiled.length) return () => new Map();
+
+  return (tokens) => {
+    const extra = new Map<string, number>();
+    const own = new Set(tokens);
+    tokens.forEach((token, at) => {
+      for (const { rule, word } of byFirst.get(token) ?? []) {
+        const { finds, adds } = compiled[rule]!;
+        if (!occursAt(tokens, at, finds[word]!)) continue;
+        const trigger = finds[word]!.join(' ');
+        for (const add of adds) {
+          // The word that triggered the rule is already counted; so is any token the text has itself.
+          if (add.tokens.join(' ') === trigger) continue;
+          for (const t of add.tokens) if (!own.has(t)) extra.set(t, (extra.get(t) ?? 0) + 1);
+        }
+      }
+    });
+    return extra;
+  };
+}
+
+function occursAt(tokens: readonly string[], at: number, sequence: readonly string[]): boolean {
+  let pos = at;
+  for (let k = 1; k < sequence.length; k++) {
+    let found = -1;
+    for (let j = pos + 1; j <= pos + slack && j < tokens.length; j++) {
+      if (tokens[j] === sequence[k]) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return false;
+    pos = found;
+  }
+  return true;
+}
