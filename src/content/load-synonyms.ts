@@ -26,7 +26,7 @@ export function loadSynonyms(contentDir: string, locales: readonly string[], dis
       diagnostics.push({ severity, code: 'synonyms', file, line, message, hint });
     const doc = parseDocument(source, { prettyErrors: false });
     if (doc.errors.length) {
-      for (const e of doc.errors) problem('error', lineAt(e.pos[0]), `not valid YAML (${e.message.split('\n')[0]})`, 'Quote words that contain ":" or "#"');
+      for (const e of doc.errors) problem('error', lineAt(e.pos[0]), `not valid YAML (${e.message.split('\n')[0]})`, 'Check the brackets and quotes on this line and the one before; quote words that contain ":" or "#"');
       continue;
     }
     if (!doc.contents) continue;
@@ -46,7 +46,12 @@ export function loadSynonyms(contentDir: string, locales: readonly string[], dis
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-          const message = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys[0]}"` : issue.code === 'invalid_type' ? `${where}expected text` : `${where}${issue.message}`;
+          const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+          const message =
+            issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys[0]}"`
+            : missing ? `${where}missing`
+            : issue.code === 'invalid_type' ? `${where}expected ${issue.expected === 'array' ? 'a list of words' : 'text'}`
+            : `${where}${issue.message}`;
           problem('error', line, message, example);
         }
         continue;

@@ -17,8 +17,8 @@ interface CompiledRule {
   adds: { tokens: string[]; from: number }[];
 }
 
-/** How far apart, in tokens, the pieces of a several-token word may be (CJK runs interleave variant tokens). */
-const slack = 3;
+/** The tokens of a several-token word must follow each other (stopwords, which are not tokens, may sit between). */
+const slack = 1;
 
 export function createSynonymExpander(rules: readonly SynonymRule[]): SynonymExpander {
   const compiled: CompiledRule[] = [];

@@ -51,3 +51,30 @@ describe('excerptHtml', () => {
     expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
   });
 });
+
+describe('excerptHtml on structured section text', () => {
+  const terms = (...t: string[]) => ({ terms: new Set(t) });
+
+  it('centres on the passage with the most different query words, not the first mention', () => {
+    const text = [
+      'Refunds are described on this page.',
+      'Lorem filler sentence that goes on for a while without saying much about anything in particular at all.',
+      'Another filler sentence that keeps going for some time so the text is long enough to need a window.',
+      'A duplicate charge is refunded to the same card within five business days.',
+    ].join('\n');
+    const html = excerptHtml(text, terms('duplicate', 'charge', 'refunded', 'card', 'refunds'), { maxChars: 90 });
+    expect(html).toContain('<mark>duplicate</mark> <mark>charge</mark>');
+    expect(html).not.toContain('described');
+  });
+
+  it('prefers a sentence to a row of table cells that matches as well', () => {
+    const text = ['\tCredit card\t5–10 business days', '\tBank transfer\t14 days', 'Lorem filler text that is long enough to push things apart, really quite long indeed.', 'A refund to a credit card takes 5–10 business days after we approve it.'].join('\n');
+    const html = excerptHtml(text, terms('credit', 'card', 'business', 'days'), { maxChars: 80 });
+    expect(html).toContain('A refund to a <mark>credit</mark> <mark>card</mark>');
+  });
+
+  it('shows table cells with a separator and blocks with a space, never tabs or line breaks', () => {
+    const html = excerptHtml('Plans:\n\tLite\t3 GB\n\tUnlimited\t∞', terms('lite'));
+    expect(html).toBe('Plans: <mark>Lite</mark> · 3 GB Unlimited · ∞');
+  });
+});
