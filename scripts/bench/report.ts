@@ -99,6 +99,14 @@ export function renderReport(input: ReportInput): string {
   row('Warm query in Chromium: p50 / p95', (s) => (s.ours.warmBrowser.ok
     ? `${millis(s.ours.warmBrowser.value.p50)} / ${millis(s.ours.warmBrowser.value.p95)}${s.articles >= 10_000 ? pass(s.ours.warmBrowser.value.p95 <= 5) : ''}`
     : `not measured: ${s.ours.warmBrowser.reason}`), '10k: p95 ≤ 5 ms');
+  const asked = (s: SizeResult) => (s.ours.questions?.ok ? summariseTransfers(Object.values(s.ours.questions.value).flat()) : undefined);
+  row('A whole question (40–70 characters) pasted: bytes (max), round trips (max)', (s) => {
+    const t = asked(s);
+    return t ? `${kb(t.firstBytesMax)}${pass(t.firstBytesMax <= 100 * 1024)}, ${t.firstRoundTrips}${pass(t.firstRoundTrips <= 3)}` : s.ours.questions ? `not measured: ${s.ours.questions.ok ? '' : s.ours.questions.reason}` : undefined;
+  }, '≤ 100 KB, ≤ 3 round trips');
+  row('Warm whole question in Chromium: p50 / p95', (s) => (s.ours.warmBrowserQuestions?.ok
+    ? `${millis(s.ours.warmBrowserQuestions.value.p50)} / ${millis(s.ours.warmBrowserQuestions.value.p95)}${s.articles >= 10_000 ? pass(s.ours.warmBrowserQuestions.value.p95 <= 10) : ''}`
+    : s.ours.warmBrowserQuestions ? `not measured: ${s.ours.warmBrowserQuestions.reason}` : undefined), '10k: p95 ≤ 10 ms');
   row('Warm query in Node: p50 / p95', (s) => (s.ours.warmNode.ok ? `${millis(s.ours.warmNode.value.p50)} / ${millis(s.ours.warmNode.value.p95)}` : `not measured: ${s.ours.warmNode.reason}`));
 
   const out: string[] = [];

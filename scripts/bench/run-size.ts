@@ -3,7 +3,7 @@ import { appendFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { generateHelpCenter, type GeneratedArticle } from '../../src/bench/generate-content.ts';
 import { writeHelpCenter } from '../../src/bench/write-content.ts';
-import { benchQueries } from '../../src/bench/queries.ts';
+import { benchQueries, benchQuestions } from '../../src/bench/queries.ts';
 import { benchLocales, type BenchLocale } from '../../src/bench/vocabulary.ts';
 import { precompress } from '../../src/build/finish-build.ts';
 import { distStats, searchIndexStats, type DistStats, type IndexStats } from './dist-stats.ts';
@@ -43,6 +43,8 @@ export interface SiteResult {
   pages: Record<string, PageWeight>;
   /** The benchmark queries typed into each locale's article page. */
   queries: Outcome<Record<string, QueryMeasurement[]>>;
+  /** Whole questions pasted into each locale's article page (absent in results recorded before they were measured). */
+  questions?: Outcome<Record<string, QueryMeasurement[]>>;
 }
 
 export interface SizeResult {
@@ -54,6 +56,8 @@ export interface SizeResult {
     rebuildMs: number;
     index: Record<string, IndexStats>;
     warmBrowser: Outcome<LatencyResult>;
+    /** Warm latency of the whole questions alone, in Chromium. */
+    warmBrowserQuestions?: Outcome<LatencyResult>;
     warmNode: Outcome<LatencyResult>;
   };
   starlight: Outcome<SiteResult>;
@@ -109,23 +113,29 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
       index,
       pages: search.pages,
       queries: clientReady ? search.queries : { ok: false, reason: missing },
+      questions: clientReady ? search.questions : { ok: false, reason: missing },
       warmBrowser: { ok: false, reason: missing },
+      warmBrowserQuestions: { ok: false, reason: missing },
       warmNode: { ok: false, reason: missing },
     };
     if (clientReady) {
       const limit = 8;
       const bundle = await bundleClientForBrowser();
       const browserSamples: number[] = [];
+      const questionSamples: number[] = [];
       const nodeSamples: number[] = [];
       for (const locale of benchLocales) {
         browserSamples.push(...(await measureWarmLatencyInBrowser(session, `/${locale}/`, bundle, benchQueries[locale], { rounds: options.latencyRounds, limit })));
+        const pasted = benchQuestions[locale].map((typed) => ({ typed, more: '' }));
+        questionSamples.push(...(await measureWarmLatencyInBrowser(session, `/${locale}/`, bundle, pasted, { rounds: options.latencyRounds * 4, limit })));
         const manifest = await manifestUrlFor(distDir, locale);
         if (!manifest) throw new BenchBreakage(`no data-manifest in ${distDir}/${locale}/index.html`);
         nodeSamples.push(...(await measureWarmLatencyInNode(distDir, manifest, benchQueries[locale], { rounds: options.latencyRounds, limit })));
       }
       ours.warmBrowser = { ok: true, value: summariseLatency(browserSamples) };
+      ours.warmBrowserQuestions = { ok: true, value: summariseLatency(questionSamples) };
       ours.warmNode = { ok: true, value: summariseLatency(nodeSamples) };
-      log(`Warm query latency: Chromium p50 ${ours.warmBrowser.value.p50.toFixed(2)} ms, p95 ${ours.warmBrowser.value.p95.toFixed(2)} ms; Node p50 ${ours.warmNode.value.p50.toFixed(2)} ms, p95 ${ours.warmNode.value.p95.toFixed(2)} ms`);
+      log(`Warm query latency: Chromium p50 ${ours.warmBrowser.value.p50.toFixed(2)} ms, p95 ${ours.warmBrowser.value.p95.toFixed(2)} ms; Node p50 ${ours.warmNode.value.p50.toFixed(2)} ms, p95 ${ours.warmNode.value.p95.toFixed(2)} ms; whole questions in Chromium p95 ${ours.warmBrowserQuestions.value.p95.toFixed(2)} ms`);
     } else log(`Search not measured: ${missing}`);
   } finally {
     await session.close();
@@ -172,9 +182,10 @@ async function measureSearch(
   articles: readonly GeneratedArticle[],
   options: SizeOptions,
   withQueries = true,
-): Promise<Pick<SiteResult, 'pages' | 'queries'>> {
+): Promise<Pick<SiteResult, 'pages' | 'queries' | 'questions'>> {
   const pages: SiteResult['pages'] = {};
   const queries: Record<string, QueryMeasurement[]> = {};
+  const questions: Record<string, QueryMeasurement[]> = {};
   for (const locale of benchLocales) {
     const article = articles.find((a) => a.locale === locale);
     if (!article) continue;
@@ -186,13 +197,23 @@ async function measureSearch(
       try {
         queries[locale].push(await measureQuery(session, driver, path, query));
       } catch (error) {
-        return { pages, queries: { ok: false, reason: `${driver.name}: search on ${path} for "${query.typed}": ${error instanceof Error ? error.message : String(error)}` } };
+        const reason = `${driver.name}: search on ${path} for "${query.typed}": ${error instanceof Error ? error.message : String(error)}`;
+        return { pages, queries: { ok: false, reason }, questions: { ok: false, reason } };
+      }
+    }
+    questions[locale] = [];
+    for (const typed of benchQuestions[locale].slice(0, options.queriesPerLocale)) {
+      try {
+        questions[locale].push(await measureQuery(session, driver, path, { typed, more: '' }));
+      } catch (error) {
+        return { pages, queries: { ok: true, value: queries }, questions: { ok: false, reason: `${driver.name}: question on ${path}: ${error instanceof Error ? error.message : String(error)}` } };
       }
     }
     const s = summariseTransfers(queries[locale]);
-    options.log(`${driver.name} ${locale}: page JS ${(pages[locale].jsBytes / 1024).toFixed(1)} KB; first query ${(s.firstBytes / 1024).toFixed(1)} KB in ${s.firstRequests} requests, ${s.firstRoundTrips} round trips; later keystrokes ${(s.keystrokeBytes / 1024).toFixed(1)} KB`);
+    const asked = summariseTransfers(questions[locale]);
+    options.log(`${driver.name} ${locale}: page JS ${(pages[locale].jsBytes / 1024).toFixed(1)} KB; first query ${(s.firstBytes / 1024).toFixed(1)} KB in ${s.firstRequests} requests, ${s.firstRoundTrips} round trips; later keystrokes ${(s.keystrokeBytes / 1024).toFixed(1)} KB; a whole question ${(asked.firstBytesMax / 1024).toFixed(1)} KB in ${asked.firstRoundTrips} round trips`);
   }
-  return { pages, queries: { ok: true, value: queries } };
+  return { pages, queries: { ok: true, value: queries }, questions: { ok: true, value: questions } };
 }
 
 async function runStarlight(generated: ReturnType<typeof generateHelpCenter>, options: SizeOptions): Promise<SiteResult> {
@@ -213,7 +234,7 @@ async function runStarlight(generated: ReturnType<typeof generateHelpCenter>, op
   // too. Pagefind's own index files are already gzipped and are served as they are.
   await precompress(distDir);
   const session = await openBrowserSession(distDir);
-  let search: Pick<SiteResult, 'pages' | 'queries'>;
+  let search: Pick<SiteResult, 'pages' | 'queries' | 'questions'>;
   try {
     search = await measureSearch(session, pagefindSearch, generated.articles, options);
     if (search.queries.ok === false) log(`Pagefind search not measured: ${search.queries.reason}`);

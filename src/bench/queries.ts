@@ -41,3 +41,14 @@ export function typingSequence(query: BenchQuery): string[] {
   for (const char of query.more) out.push(out.at(-1)! + char);
   return out.filter((q, i, all) => q.trim() && (i === 0 || q.trim() !== all[i - 1]!.trim()));
 }
+
+/**
+ * Whole questions, as customers paste them into the search box (40–70 characters), built from the generator's
+ * vocabulary so they have answers at any size. The benchmark measures what the first one costs and how fast a
+ * warm client answers them.
+ */
+export const benchQuestions: Record<BenchLocale, readonly string[]> = {
+  en: ['Hi, I was charged twice on my credit card, how do I get a refund?', 'I lost my phone, how do I sign in without the two-factor recovery code?'],
+  ja: ['クレジットカードで二重に請求されたのですが、返金してもらうにはどうすればいいですか', '請求書のテンプレートを変更したいのですが、会社のロゴはどこで設定できますか'],
+  ko: ['신용카드로 두 번 결제됐는데 환불은 어떻게 받을 수 있나요? 빨리 알려주세요', '청구서 템플릿을 바꾸고 싶은데 로고는 어디에서 설정하나요? 방법 좀 알려주세요'],
+};

@@ -38,9 +38,14 @@ export const siteConfigSchema = z
         maxResults: z.number().int().min(1).max(50).default(8),
         /** Allow one-typo matches for Latin words of at least this many letters. 0 turns typo tolerance off. @default 4 */
         typoMinLength: z.number().int().min(0).max(20).default(4),
+        /**
+         * Japanese spelling variants and synonyms from Sudachi's dictionary, applied to Japanese articles at build time:
+         * `variants` (申し込み = 申込, スマホ = スマートフォン), `synonyms` (also 解約 = 契約解除), or `off`. @default 'variants'
+         */
+        japaneseDictionary: z.enum(['off', 'variants', 'synonyms']).default('variants'),
       })
       .strict()
-      .default({ maxResults: 8, typoMinLength: 4 }),
+      .default({ maxResults: 8, typoMinLength: 4, japaneseDictionary: 'variants' }),
     /** Show a table of contents when an article has at least this many `##`/`###` headings. @default 3 */
     tocMinHeadings: z.number().int().min(1).default(3),
   })

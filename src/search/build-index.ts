@@ -13,6 +13,7 @@ import type { Article } from '../content/model.ts';
 import type { SynonymRule } from '../schemas/synonyms.ts';
 import { indexTokens } from './tokenizer.ts';
 import { createSynonymExpander, type SynonymExpander } from './synonyms.ts';
+import { japaneseDictionaryRules, type DictionaryMode } from './japanese-dictionary.ts';
 import { articleFields, fieldTf, levelOf, sectionFields, synonymShare, type FieldName } from './scoring.ts';
 import { basePath, withBase } from '../content/site-url.ts';
 import {
@@ -31,7 +32,7 @@ export interface SearchSource {
   articles: readonly Article[];
   categories?: readonly { locale: string; slug: string; title: string }[];
   /** `url` is where the site is served; result links get its path (`/help-center/en/…`). */
-  config?: { url?: string; search?: { typoMinLength?: number } };
+  config?: { url?: string; search?: { typoMinLength?: number; japaneseDictionary?: DictionaryMode } };
   /** Writers' synonyms per locale (`content/<lang>/_synonyms.yml`). */
   synonyms?: Readonly<Record<string, readonly SynonymRule[]>>;
 }
@@ -43,7 +44,8 @@ export interface BuildSearchOptions {
   typoMinLength?: number;
   /**
    * Target size of one shard before compression (about half that compressed); the number of shards grows with the
-   * site, so a query's download stays flat. @default 3000
+   * site, so a query's download stays flat. Smaller shards cost a question with many words less, and the build
+   * more files to write. @default 1500
    */
   shardBytes?: number;
   /**
@@ -75,7 +77,7 @@ export interface SearchIndex {
   locales: Record<string, LocaleSearchIndex>;
 }
 
-const defaults = { basePath: '/_search', shardBytes: 3000, maxPostings: 160, excerptWidth: 360, fragmentBytes: 2400, completions: 8 };
+const defaults = { basePath: '/_search', shardBytes: 1500, maxPostings: 160, excerptWidth: 360, fragmentBytes: 2400, completions: 8 };
 /** Sections past this many in one article are merged into the last one: ids stay small. */
 const maxSectionsPerArticle = 64;
 
@@ -92,7 +94,8 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
   }
   for (const [locale, articles] of byLocale) {
     const titles = new Map((source.categories ?? []).filter((c) => c.locale === locale).map((c) => [c.slug, c.title]));
-    const expand = createSynonymExpander(source.synonyms?.[locale] ?? []);
+    const dictionary = /^ja\b/.test(locale) ? japaneseDictionaryRules(source.config?.search?.japaneseDictionary ?? 'off') : [];
+    const expand = createSynonymExpander([...(source.synonyms?.[locale] ?? []), ...dictionary]);
     const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, expand, opts, index.files);
     index.locales[locale] = built;
     index.manifestUrls[locale] = built.manifestUrl;
@@ -224,24 +227,15 @@ function buildLocale(
     }
   }
 
-  // 5. Hash keys into buckets, one file each.
+  // 5. Hash keys into buckets, one file each, in a folder named by their content.
   const total = [...groups.values()].reduce((n, g) => n + g.bytes, 0);
   const bucketCount = Math.max(1, Math.ceil(total / opts.shardBytes));
   const buckets: string[][] = Array.from({ length: bucketCount }, () => []);
   for (const [key, g] of groups) buckets[bucketOf(key, bucketCount)]!.push(...g.terms);
-  const shardHashes: string[] = [];
-  const shardSizes: number[] = [];
-  for (const terms of buckets) {
-    if (!terms.length) {
-      shardHashes.push('');
-      continue;
-    }
-    const text = [...new Set(terms)].sort().map((t) => lines.get(t)!).join('\n');
-    const hash = contentHash(text);
-    files.set(`${base}s/${hash}.txt`, text);
-    shardHashes.push(hash);
-    shardSizes.push(Buffer.byteLength(text));
-  }
+  const shardTexts = buckets.map((terms) => [...new Set(terms)].sort().map((t) => lines.get(t)!).join('\n'));
+  const shardDir = contentHash(shardTexts.join('\u0000'));
+  const shardSizes = shardTexts.filter(Boolean).map((text) => Buffer.byteLength(text));
+  shardTexts.forEach((text, b) => files.set(`${base}s/${shardDir}/${b}.txt`, text));
 
   // 6. Fragments: display data for results, a few articles per file.
   const records: FragmentArticle[] = articles.map((article, a) => [
@@ -266,7 +260,7 @@ function buildLocale(
     articles: articles.length,
     docs: sections,
     shift,
-    shards: shardHashes,
+    shards: { dir: shardDir, count: bucketCount },
     split: [...split].sort(),
     fragments: { dir, group },
   };

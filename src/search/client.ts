@@ -129,9 +129,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   }
 
   function loadShard(m: SearchManifest, bucket: number): Promise<unknown> {
-    const hash = m.shards[bucket];
-    if (!hash) return Promise.resolve();
-    return load(shardUrl(base, hash), (text) => {
+    return load(shardUrl(base, m, bucket), (text) => {
       const terms = decodeShard(text, m.shift);
       for (const [term, t] of terms) lexicon.set(term, t);
       shards.set(bucket, { terms, sorted: [...terms.keys()].sort() });
@@ -145,7 +143,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   }
 
   function shardOf(m: SearchManifest, token: string): Shard | undefined {
-    return shards.get(bucketOf(shardKey(token, split), m.shards.length));
+    return shards.get(bucketOf(shardKey(token, split), m.shards.count));
   }
 
   /**
@@ -155,7 +153,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   function typoBuckets(m: SearchManifest, token: string): number[] {
     if (token.length < 3) return [];
     const variants = [token[1]! + token[0]! + token.slice(2), token[0]! + token[2]! + token[1]! + token.slice(3)];
-    return variants.map((v) => bucketOf(shardKey(v, split), m.shards.length));
+    return variants.map((v) => bucketOf(shardKey(v, split), m.shards.count));
   }
 
   const df = (v: string) => lexicon.get(v)?.df ?? 0;
@@ -240,9 +238,10 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     terms = firstTerms(terms, question ? maxQuestionTokens : maxQueryTokens);
     if (!terms.length) return { query, results: [], total: 0 };
 
-    // Round trip 2: every shard the query's tokens live in.
-    const tokens = new Set(terms.flatMap((t) => t.alternatives.flat()));
-    const buckets = new Set([...tokens].map((t) => bucketOf(shardKey(t, split), m.shards.length)));
+    // Round trip 2: every shard the query's tokens live in. A question's optional words (particles, question
+    // words) only count where their shards came anyway: they are many, and they say little.
+    const tokens = new Set(terms.filter((t) => !question || !t.optional).flatMap((t) => t.alternatives.flat()));
+    const buckets = new Set([...tokens].map((t) => bucketOf(shardKey(t, split), m.shards.count)));
     await Promise.all([...buckets].map((b) => loadShard(m, b)));
 
     const expansions = new Map<string, Map<string, number>>();
@@ -276,7 +275,11 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
 
     const used = new Set<string>();
     const evidence = new Map<string, TokenEvidence>();
-    for (const [key, candidates] of expansions) evidence.set(key, evidenceFor(m, key.slice(key.indexOf('\u0000') + 1), candidates, used));
+    for (const [key, candidates] of expansions) {
+      const token = key.slice(key.indexOf('\u0000') + 1);
+      // A word whose shard was not fetched (a question's optional words) is neither evidence nor missing content.
+      if (shardOf(m, token)) evidence.set(key, evidenceFor(m, token, candidates, used));
+    }
     const phrases = terms.flatMap((t) => (t.script === 'latin' ? [] : t.alternatives.filter((alt, a) => a !== t.fallback && [...gramsText(alt)].length > 1).map(gramsText)));
     const ranking = rankArticles(terms, (i, token) => evidence.get(`${i}\u0000${token}`), m.shift);
     const top = ranking.articles.slice(0, limit);

@@ -2,7 +2,7 @@
  * The on-disk format of the search index, shared by the indexer and the browser client.
  *
  * A locale's index is a manifest, term shards and fragment groups:
- * - the manifest names every shard (content-hashed) and says how terms map to shards;
+ * - the manifest names the (content-hashed) shard folder and says how terms map to shards;
  * - a shard holds every term whose key hashes to it, one line per term with its postings per field;
  * - a fragment group holds what a result needs on screen (URL, title, headings, excerpt text) for a few articles.
  */
@@ -27,8 +27,11 @@ export interface SearchManifest {
   docs: number;
   /** A section's id is `article << shift | sectionIndex`. */
   shift: number;
-  /** Shard file hashes by bucket ('' for an empty bucket); the file is `s/<hash>.txt` next to the manifest. */
-  shards: string[];
+  /**
+   * Term shards: `s/<dir>/<bucket>.txt` next to the manifest, buckets 0 to count − 1. The folder is named by a hash
+   * of every shard, so the manifest stays a few hundred bytes however many shards there are.
+   */
+  shards: { dir: string; count: number };
   /** Shard keys that were cut one character deeper because they were too big. */
   split: string[];
   /** Fragment files: `<dir>/<floor(article / group)>.json` next to the manifest. */
@@ -43,8 +46,8 @@ export type FragmentArticle = [article: number, url: string, title: string, cate
  */
 export type FragmentSection = [index: number, id: string, heading: string, text: string];
 
-export function shardUrl(base: string, hash: string): string {
-  return `${base}s/${hash}.txt`;
+export function shardUrl(base: string, manifest: SearchManifest, bucket: number): string {
+  return `${base}s/${manifest.shards.dir}/${bucket}.txt`;
 }
 
 export function fragmentUrl(base: string, manifest: SearchManifest, article: number): string {

@@ -190,7 +190,9 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   }
 
   // Informative content of the query: the IDF of each term's literal form.
-  const mass = tables.map((alts, i) => weightOf(terms[i]!) * mean(alts[0]!.map((t) => t.idf)));
+  // Optional words (particles, question frames, "yesterday") say nothing about whether an article answers: they
+  // rank, but do not count towards coverage.
+  const mass = tables.map((alts, i) => (terms[i]!.optional ? 0 : mean(alts[0]!.map((t) => t.idf))));
   const totalMass = mass.reduce((s, m) => s + m, 0) || 1;
   const coverageOf = (a: number) => {
     let covered = 0;

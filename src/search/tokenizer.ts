@@ -462,6 +462,10 @@ const questionWords = new Set([
   'hi', 'hello', 'hey', 'thanks', 'thank', 'possible', 'way', 'know', 'tell', 'anyone', 'someone', 'something', 'also', 'just', 'really', 'already', 'guys', 'sorry', 'thing', 'things', 'happen', 'happened', 'happens', 'mean', 'means',
   '방법', '어떻게', '무엇', '뭔가요', '방법은', '방법이', '궁금합니다', '궁금해요', '문의', '문의드립니다', '알려주세요', '혹시', '제가', '저는', '좀', '뭐', '뭐가', '어디서', '가능한가요', '가능할까요', '가능', '안녕하세요', '그런데', '근데',
   '方法', 'やり方', '仕方', 'とは', 'について', 'どうやって', '教', '知', '何', '可能',
+  // Words of time, degree and person that frame a question in any help center ("yesterday", "suddenly", "my son").
+  'yesterday', 'today', 'tomorrow', 'recently', 'suddenly', 'actually', 'basically', 'currently', 'week', 'month', 'last', 'ago', 'morning', 'tonight', 'wondering', 'wonder', 'question', 'questions', 'thx', 'pls', 'plz', 'ok', 'okay', 'um', 'im', 'ive', 'dont', 'cant', 'didnt', 'doesnt', 'wont', 'isnt',
+  '昨日', '今日', '明日', '先日', '最近', '急', '突然', '今', '全然', '自分', '私', '先月', '今月', '来月', '前', '後', '質問', '問題', '困',
+  '어제', '오늘', '내일', '지금', '갑자기', '계속', '자꾸', '너무', '정말', '진짜', '그냥', '다시', '제', '저', '저희', '우리', '꼭', '빨리', '아직', '이미', '벌써', '요즘', '며칠', '전에', '지난달', '이번', '이번달', '다음달', '질문', '안녕하세요', '감사합니다',
 ]);
 /** Question words that end a run of kanji in Japanese queries (返金方法 = 返金 + 方法). */
 const japaneseSuffixes = ['方法', '手順', '仕方'];
@@ -589,6 +593,22 @@ let wordSegmenter: Intl.Segmenter | undefined | null;
  * the query's bigrams are looked up together.
  */
 export function splitQuestionWords(terms: readonly QueryTerm[]): QueryTerm[] {
+  return splitCompounds(terms.map(withoutKoreanEnding));
+}
+
+/**
+ * In a question, a Korean word that carries an ending (바꿨는데, 데이터가) is looked up by its stem only: the bigrams
+ * of the ending (는데, 터가) are in every text, and a question has enough words not to need them.
+ */
+function withoutKoreanEnding(t: QueryTerm): QueryTerm {
+  if (t.script !== 'hangul' || t.alternatives.length < 2) return t;
+  const stems = t.alternatives.map((alt, k) => ({ alt, k })).filter(({ k }) => k > 0 && k !== t.fallback);
+  if (!stems.length) return t;
+  const keep = [...stems.map(({ k }) => k), ...(t.fallback !== undefined ? [t.fallback] : [])];
+  return { ...t, alternatives: keep.map((k) => t.alternatives[k]!), weights: keep.map((k) => (k === t.fallback ? t.weights[k]! : 1)), fallback: t.fallback !== undefined ? keep.length - 1 : undefined };
+}
+
+function splitCompounds(terms: readonly QueryTerm[]): QueryTerm[] {
   if (wordSegmenter === undefined) {
     try {
       wordSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'word' }) : null;
