@@ -40,12 +40,12 @@ export const siteConfigSchema = z
         typoMinLength: z.number().int().min(0).max(20).default(4),
         /**
          * Japanese spelling variants and synonyms from Sudachi's dictionary, applied to Japanese articles at build time:
-         * `variants` (申し込み = 申込, スマホ = スマートフォン), `synonyms` (also 解約 = 契約解除), or `off`. @default 'variants'
+         * `variants` (申し込み = 申込, スマホ = スマートフォン), `synonyms` (also 解約 = 契約解除), or `off`. @default 'synonyms'
          */
-        japaneseDictionary: z.enum(['off', 'variants', 'synonyms']).default('variants'),
+        japaneseDictionary: z.enum(['off', 'variants', 'synonyms']).default('synonyms'),
       })
       .strict()
-      .default({ maxResults: 8, typoMinLength: 4, japaneseDictionary: 'variants' }),
+      .default({ maxResults: 8, typoMinLength: 4, japaneseDictionary: 'synonyms' }),
     /** Show a table of contents when an article has at least this many `##`/`###` headings. @default 3 */
     tocMinHeadings: z.number().int().min(1).default(3),
   })

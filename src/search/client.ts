@@ -41,7 +41,8 @@ export interface Explanation {
   score: number;
   /** Share of the query's informative content the article contains. */
   coverage: number;
-  terms: { term: string; optional: boolean; idf: number; matched: string[] }[];
+  /** Per query word: its IDF, whether the help center has it at all, and the index terms that matched it here. */
+  terms: { term: string; optional: boolean; idf: number; known: boolean; matched: string[] }[];
 }
 
 export interface ArticleResult {
@@ -72,7 +73,7 @@ export interface SearchClient {
 }
 
 /** Match quality factors. */
-const quality = { exact: 1, form: 0.9, compose: 0.8, prefix: 0.8, cjkPrefix: 0.7, typo: 0.6, prefixTypo: 0.5 };
+const quality = { exact: 1, form: 0.9, compose: 0.8, prefix: 0.8, cjkPrefix: 0.7, typo: 0.6, prefixTypo: 0.5, syllable: 0.4 };
 /** Most expansions tried for one typed token. */
 const maxExpansions = 12;
 /** Distinct tokens a keyword query may look up (each may need its own shard). */
@@ -218,9 +219,13 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     return maps;
   }
 
-  /** What a typed token found. One IDF per typed word, from its own frequency (or its commonest expansion). */
+  /**
+   * What a typed token found. One IDF per typed word, from its commonest form: a word and its forms, completions
+   * and corrections count as one word, as a stemmer would make them (telling → tell), so a rare form of a common
+   * word is not mistaken for a rare word.
+   */
   function evidenceFor(m: SearchManifest, token: string, candidates: Map<string, number>, used: Set<string>): TokenEvidence {
-    const frequency = candidates.has(token) ? df(token) : Math.max(0, ...[...candidates.keys()].map(df));
+    const frequency = Math.max(df(token), ...[...candidates.keys()].map(df));
     const forms: TokenForm[] = [];
     for (const [term, q] of candidates) {
       used.add(term);
@@ -259,7 +264,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         const found = term.alternatives.some((alt, a) => a !== term.fallback && alt.some((token) => expansions.get(`${i}\u0000${token}`)?.size));
         const token = term.alternatives[term.fallback]![0]!;
         const shard = shardOf(m, token);
-        expansions.set(`${i}\u0000${token}`, new Map(found || !shard ? [] : withPrefix(shard, token).sort((a, b) => df(b) - df(a)).slice(0, maxExpansions).map((v) => [v, quality.cjkPrefix])));
+        expansions.set(`${i}\u0000${token}`, new Map(found || !shard ? [] : withPrefix(shard, token).sort((a, b) => df(b) - df(a)).slice(0, maxExpansions).map((v) => [v, quality.syllable])));
       });
     expandAll();
     // Only for a keyword that found nothing at all: its typo may be in the first letters, which live in other
@@ -334,7 +339,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         const tokens = t.alternatives.flat();
         const idfs = tokens.map((token) => evidence.get(`${i}\u0000${token}`)?.idf ?? 0);
         const matched = [...new Set(tokens.flatMap((token) => [...(expanded.get(`${i}\u0000${token}`)?.keys() ?? [])].filter(inArticle)))];
-        return { term: t.source, optional: t.optional, idf: Math.round((idfs.reduce((a, b) => a + b, 0) / Math.max(1, idfs.length)) * 100) / 100, matched };
+        const known = tokens.some((token) => (evidence.get(`${i}\u0000${token}`)?.forms.length ?? 0) > 0);
+        return { term: t.source, optional: t.optional, idf: Math.round((idfs.reduce((a, b) => a + b, 0) / Math.max(1, idfs.length)) * 100) / 100, known, matched };
       }),
     };
   }

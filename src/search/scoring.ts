@@ -42,8 +42,8 @@ export const fieldParams: Record<FieldName, FieldParams> = {
   body: { weight: 1, b: 0.75 },
 };
 
-/** Term-frequency saturation. */
-export const k1 = 1.2;
+/** Term-frequency saturation (k1). Kept in an object so the benchmark can explore it. */
+export const saturation = { k1: 1.2 };
 
 /** A word found only through a synonym or spelling variant counts this much of the word itself. */
 export const synonymShare = 0.8;
@@ -55,6 +55,7 @@ export function idf(docs: number, df: number): number {
 
 /** BM25's saturation of a pseudo term frequency, from 0 towards k1 + 1. */
 export function saturate(x: number): number {
+  const { k1 } = saturation;
   return x <= 0 ? 0 : (x * (k1 + 1)) / (x + k1);
 }
 

@@ -192,6 +192,8 @@ function classify(code: number): number {
   else if (reHan.test(ch)) c = HAN;
   else if (reHira.test(ch)) c = HIRA;
   else if (reKata.test(ch)) c = code === 0x30fb ? SEP : KATA; // ・ separates words
+  // Bare jamo are emoticons (ㅠㅠ, ㅋㅋ) or a syllable still being composed: neither is a word.
+  else if (code >= 0x3131 && code <= 0x318e) c = SEP;
   else if (reHangul.test(ch)) c = HANGUL;
   else if (reDigit.test(ch)) c = DIG;
   else if (reLetter.test(ch)) c = LAT;
@@ -285,14 +287,14 @@ export function tokenize(input: string, _options: TokenizeOptions = {}): Token[]
 const particles = new Set(['の', 'を', 'に', 'は', 'が', 'で', 'と', 'へ', 'も', 'や', 'か', 'な', 'ね', 'よ', 'から', 'まで', 'より', 'では', 'には', 'とは', 'への', 'での', 'との', 'ので', 'のは', 'など', 'にて', 'だけ', 'しか', 'ても', 'でも', 'とか', 'って', 'がな', 'もの']);
 
 /**
- * Okurigana are written or left out (申し込み, 申込み, 申込; 引っ越し, 引越し, 引越): where one or two kana that are
- * not a particle sit between two kanji runs, the pair of kanji around them is also a token (申込, 引越), so every
+ * Okurigana are written or left out (申し込み, 申込み, 申込; 引っ越し, 引越し, 引越): where one kana that is not
+ * a particle sits between two kanji runs, the pair of kanji around them is also a token (申込, 引越), so every
  * spelling shares it.
  */
 function bridge(s: string, norm: Normalized, cls: Uint8Array, start: number, group: number, previous: { end: number; group: number } | undefined, out: Token[]) {
   if (!previous) return;
-  const gap = start - previous.end;
-  if (gap < 1 || gap > 2) return;
+  // One kana: 申し込み, 引っ越し, 問い合わせ. Two (離れて暮らす) are mostly a verb's ending before the next word.
+  if (start - previous.end !== 1) return;
   for (let k = previous.end; k < start; k++) if (cls[k] !== HIRA) return;
   if (particles.has(s.slice(previous.end, start))) return;
   const a = previous.end - 1;
@@ -463,7 +465,9 @@ const questionWords = new Set([
   '방법', '어떻게', '무엇', '뭔가요', '방법은', '방법이', '궁금합니다', '궁금해요', '문의', '문의드립니다', '알려주세요', '혹시', '제가', '저는', '좀', '뭐', '뭐가', '어디서', '가능한가요', '가능할까요', '가능', '안녕하세요', '그런데', '근데',
   '方法', 'やり方', '仕方', 'とは', 'について', 'どうやって', '教', '知', '何', '可能',
   // Words of time, degree and person that frame a question in any help center ("yesterday", "suddenly", "my son").
-  'yesterday', 'today', 'tomorrow', 'recently', 'suddenly', 'actually', 'basically', 'currently', 'week', 'month', 'last', 'ago', 'morning', 'tonight', 'wondering', 'wonder', 'question', 'questions', 'thx', 'pls', 'plz', 'ok', 'okay', 'um', 'im', 'ive', 'dont', 'cant', 'didnt', 'doesnt', 'wont', 'isnt',
+  'am', 'been', 'being', 'im', 'ive', 'id', 'youre', 'dont', 'doesnt', 'didnt', 'cant', 'wont', 'isnt', 'arent', 'wasnt', 'havent', 'hasnt', 'couldnt', 'shouldnt', 'wouldnt', 'its', 'thats', 'whats', 'theres', 'heres',
+  'also', 'very', 'too', 'any', 'some', 'such', 'only', 'here', 'there', 'about', 'again', 'each', 'other', 'should', 'may', 'might', 'must', 'let', 'lets', 'doing', 'done', 'thing', 'stuff', 'anything', 'everything', 'nothing',
+  'yesterday', 'today', 'tomorrow', 'recently', 'suddenly', 'actually', 'basically', 'currently', 'week', 'month', 'ago', 'morning', 'tonight', 'wondering', 'wonder', 'question', 'questions', 'thx', 'pls', 'plz', 'ok', 'okay', 'um',
   '昨日', '今日', '明日', '先日', '最近', '急', '突然', '今', '全然', '自分', '私', '先月', '今月', '来月', '前', '後', '質問', '問題', '困',
   '어제', '오늘', '내일', '지금', '갑자기', '계속', '자꾸', '너무', '정말', '진짜', '그냥', '다시', '제', '저', '저희', '우리', '꼭', '빨리', '아직', '이미', '벌써', '요즘', '며칠', '전에', '지난달', '이번', '이번달', '다음달', '질문', '안녕하세요', '감사합니다',
 ]);
@@ -549,7 +553,9 @@ export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryT
     alternatives = kept.filter((alt) => alt.length > 0);
     if (!alternatives.length) continue;
     const word = alternatives[0]!.length === 1 ? alternatives[0]![0]! : '';
-    const optional = questionWords.has(normalize(source)) || (script === 'latin' && word.length === 1 && !/\d/.test(word));
+    // A one-letter Latin word, or a one-syllable Korean word (다, 잘, 더), is grammar or an adverb.
+    const single = word.length === 1 && (script === 'latin' ? !/\d/.test(word) : script === 'hangul');
+    const optional = questionWords.has(normalize(source)) || questionWords.has(word) || single;
     const fuzzy = script === 'latin' && typoMinLength > 0 && word.length >= typoMinLength && !/\d/.test(word);
     const signature = JSON.stringify(alternatives);
     if (terms.some((t) => JSON.stringify(t.alternatives) === signature)) continue; // "refund refund" is one word

@@ -1,8 +1,8 @@
 /**
  * Retrieval metrics over one question set. Pure, so they are unit-tested on hand-made rankings.
  *
- * A question has graded relevance: 2 for an article that answers it, 1 for one that helps. A question with no
- * relevant article is unanswerable: the right outcome is "nothing found" (no result shown).
+ * A question has graded relevance: 2 for an article that answers it, 1 for one that helps. A question no article
+ * answers is unanswerable: the right outcome is "nothing found" (no result shown).
  */
 
 export interface Judged {
@@ -56,8 +56,10 @@ export function reciprocalRank(judged: Judged): number {
 }
 
 export function summarise(judged: readonly Judged[]): Metrics {
-  const answerable = judged.filter((j) => j.relevant.size > 0);
-  const unanswerable = judged.filter((j) => j.relevant.size === 0);
+  // A question is answerable when some article answers it; one with only "helps" articles counts as unanswerable.
+  const answers = (j: Judged) => [...j.relevant.values()].some((g) => g >= 2);
+  const answerable = judged.filter(answers);
+  const unanswerable = judged.filter((j) => !answers(j));
   const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
   return {
     questions: judged.length,
