@@ -61,9 +61,15 @@ export interface ArticleResult {
 
 export interface SearchResponse {
   query: string;
+  /** What to show, best first: the relevant articles, or when there are none the closest ones (see nothingFound). */
   results: ArticleResult[];
-  /** Matching articles in all (results holds the first `limit`). */
+  /** Relevant articles in all (results holds the first `limit`); 0 when only closest ones are offered. */
   total: number;
+  /**
+   * Nothing is relevant enough: show the "nothing found" help (suggestions, contact with the query). `results`
+   * may then hold up to three closest articles of a question, to offer under it.
+   */
+  nothingFound: boolean;
 }
 
 export interface SearchClient {
@@ -241,7 +247,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const question = isQuestion(terms);
     if (question) terms = splitQuestionWords(terms);
     terms = firstTerms(terms, question ? maxQuestionTokens : maxQueryTokens);
-    if (!terms.length) return { query, results: [], total: 0 };
+    if (!terms.length) return { query, results: [], total: 0, nothingFound: true };
 
     // Round trip 2: every shard the query's tokens live in. A question's optional words (particles, question
     // words) only count where their shards came anyway: they are many, and they say little.
@@ -259,9 +265,11 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
             if (!expansions.get(key)?.size) expansions.set(key, expand(m, token, term, k === alt.length - 1, question));
           });
         });
-        if (term.fallback === undefined) return;
-        // The last resort: nothing else of the word is in the index, so its first syllable finds the words it starts.
-        const found = term.alternatives.some((alt, a) => a !== term.fallback && alt.some((token) => expansions.get(`${i}\u0000${token}`)?.size));
+        // Keyword queries keep a Korean word whole (환불인증 is a made-up compound, not 환… + 인증).
+        if (term.fallback === undefined || !question) return;
+        // The last resort: no form of the word is in the index, so its first syllable finds the words it starts.
+        // Only when no spelling of the word is in the index whole (some bigram of each is unknown).
+        const found = term.alternatives.some((alt, a) => a !== term.fallback && alt.every((token) => expansions.get(`${i}\u0000${token}`)?.size));
         const token = term.alternatives[term.fallback]![0]!;
         const shard = shardOf(m, token);
         expansions.set(`${i}\u0000${token}`, new Map(found || !shard ? [] : withPrefix(shard, token).sort((a, b) => df(b) - df(a)).slice(0, maxExpansions).map((v) => [v, quality.syllable])));
@@ -287,7 +295,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     }
     const phrases = terms.flatMap((t) => (t.script === 'latin' ? [] : t.alternatives.filter((alt, a) => a !== t.fallback && [...gramsText(alt)].length > 1).map(gramsText)));
     const ranking = rankArticles(terms, (i, token) => evidence.get(`${i}\u0000${token}`), m.shift);
-    const top = ranking.articles.slice(0, limit);
+    const top = (ranking.articles.length ? ranking.articles : ranking.closest).slice(0, limit);
 
     // Round trip 3: display data for the results shown.
     await Promise.all(top.map((r) => loadFragments(m, r.article)));
@@ -323,7 +331,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         explain: opts.explain ? explain(r, terms, evidence, expansions, m) : undefined,
       };
     });
-    return { query, results, total: ranking.articles.length };
+    return { query, results, total: ranking.articles.length, nothingFound: ranking.articles.length === 0 };
   }
 
   /** Per query word: its IDF and the index terms that matched it in this article. */

@@ -55,7 +55,13 @@ export interface RankedArticle {
 }
 
 export interface Ranking {
+  /** Articles relevant enough to show as results, best first. */
   articles: RankedArticle[];
+  /**
+   * Questions only, when no article is relevant enough: the closest ones, to show under "nothing found" (the
+   * question is probably not answered here, but a reader may still recognise the article they need).
+   */
+  closest: RankedArticle[];
   /** Number of required terms in the query. */
   required: number;
   /** The query was ranked as a question. */
@@ -68,10 +74,13 @@ export const rankingParams = {
   optionalShare: 0.3,
   /** Questions: weight of the whole-article score against the best section's. */
   articleShare: 0.5,
-  /** Questions: least coverage of the informative content for an article to be shown. */
-  minCoverage: 0.5,
+  /** Questions: least coverage of the informative content by the best article for the question to count as answered. */
+  minCoverage: 0.3,
   /** Questions: results scoring below this share of the best one are not shown. */
-  minRelativeScore: 0.25,
+  minRelativeScore: 0.1,
+  /** Questions with no relevant article: how many of the closest to offer, and the least coverage they need. */
+  closestCount: 5,
+  closestMinCoverage: 0.15,
   /** Keywords: each further matching section adds this much, up to five. */
   extraSectionShare: 0.03,
 };
@@ -125,7 +134,7 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   const question = isQuestion(terms);
   const mask = (1 << shift) - 1;
   const tables = terms.map((term, i) => term.alternatives.map((alt) => alt.map((token) => tabulate(evidenceOf(i, token), shift))));
-  const weightOf = (term: QueryTerm) => (term.optional ? p.optionalShare : 1);
+  const weightOf = (term: QueryTerm) => (term.optional ? p.optionalShare : (term.weight ?? 1));
 
   const sections = new Set<number>();
   const articles = new Set<number>();
@@ -192,7 +201,8 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   // Informative content of the query: the IDF of each term's literal form.
   // Optional words (particles, question frames, "yesterday") say nothing about whether an article answers: they
   // rank, but do not count towards coverage.
-  const mass = tables.map((alts, i) => (terms[i]!.optional ? 0 : mean(alts[0]!.map((t) => t.idf))));
+  // A word in no article at all (bitcoin, or husband) counts at its full IDF: the help center cannot cover it.
+  const mass = tables.map((alts, i) => (terms[i]!.optional ? 0 : weightOf(terms[i]!) * mean(alts[0]!.map((t) => t.idf))));
   const totalMass = mass.reduce((s, m) => s + m, 0) || 1;
   const coverageOf = (a: number) => {
     let covered = 0;
@@ -233,17 +243,21 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
     }
   }
 
+  let closest: RankedArticle[] = [];
   if (question) {
     ranked.sort(compareArticles);
     const top = ranked[0]?.score ?? 0;
-    ranked = ranked.filter((r) => r.coverage >= p.minCoverage && r.score >= p.minRelativeScore * top);
+    // Whether the help center answers the question is decided on the best article; the rest follow by score.
+    const answered = (ranked[0]?.coverage ?? 0) >= p.minCoverage;
+    if (!answered) closest = ranked.filter((r) => r.coverage >= p.closestMinCoverage).slice(0, p.closestCount);
+    ranked = answered ? ranked.filter((r) => r.score >= p.minRelativeScore * top) : [];
   } else {
     const full = ranked.filter((r) => !r.partial);
     // Full matches only, when there are any; otherwise the best partial ones (at least half the words).
     ranked = full.length ? full : ranked.filter((r) => r.matched >= Math.max(1, Math.ceil(required / 2)));
     ranked.sort(compareArticles);
   }
-  return { articles: ranked, required, question };
+  return { articles: ranked, closest, required, question };
 }
 
 function mean(values: number[]): number {

@@ -55,14 +55,15 @@ export async function runSearchCli(argv: readonly string[], io: CliIo = { out: c
   const client = createSearchClient({ manifestUrl: `/_search/${locale}/${manifest}`, fetch: createFileFetch(dist) });
   const response = await client.search(query, { limit, explain });
   if (json) {
-    io.out(JSON.stringify(response.results.map((r, i) => ({ rank: i + 1, ...r, excerptHtml: undefined, excerpt: plainText(r.excerptHtml), sections: r.sections.map((s) => ({ url: s.url, heading: s.heading, excerpt: plainText(s.excerptHtml) })) })), null, 2));
+    io.out(JSON.stringify(response.results.map((r, i) => ({ rank: i + 1, ...r, closest: response.nothingFound || undefined, excerptHtml: undefined, excerpt: plainText(r.excerptHtml), sections: r.sections.map((s) => ({ url: s.url, heading: s.heading, excerpt: plainText(s.excerptHtml) })) })), null, 2));
     return 0;
   }
   if (!response.results.length) {
     io.out(`No ${locale} results for "${query}".`);
     return 0;
   }
-  io.out(`${response.total} ${locale} result${response.total === 1 ? '' : 's'} for "${query}"${response.total > limit ? `, showing ${limit}` : ''}:`);
+  if (response.nothingFound) io.out(`No ${locale} article answers "${query}" closely. The closest:`);
+  else io.out(`${response.total} ${locale} result${response.total === 1 ? '' : 's'} for "${query}"${response.total > limit ? `, showing ${limit}` : ''}:`);
   response.results.forEach((r, i) => io.out(formatResult(r, i + 1)));
   return 0;
 }

@@ -100,11 +100,11 @@ export async function runSearchTests(kb: KnowledgeBase, options: { index?: Searc
     const client = built ? createSearchClient({ manifestUrl: built.manifestUrl, fetch }) : undefined;
     for (const test of tests) {
       const fail = (message: string, hint?: string) => diagnostics.push({ severity: 'error', code: 'search-test', file, line: test.line, message, hint });
-      const response = client ? await client.search(test.query, { limit: Math.max(test.top, 20) }) : { results: [], total: 0 };
+      const response = client ? await client.search(test.query, { limit: Math.max(test.top, 20) }) : { results: [], total: 0, nothingFound: true };
       const name = (url: string) => keyOf.get(url) ?? url;
       const first = response.results[0] ? ` (first: ${name(response.results[0].url)})` : '';
       if (test.nothing) {
-        if (response.total) fail(`"${test.query}" should find nothing, but it found ${response.total} article${response.total === 1 ? '' : 's'}${first}`, 'Fix the test, or check which article matched and why');
+        if (!response.nothingFound) fail(`"${test.query}" should find nothing, but it found ${response.total} article${response.total === 1 ? '' : 's'}${first}`, 'Fix the test, or check which article matched and why');
         continue;
       }
       const url = urlOf(test.expect!);

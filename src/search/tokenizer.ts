@@ -437,6 +437,8 @@ export interface QueryTerm {
   prefix: boolean;
   /** One typo allowed (Latin words of at least `typoMinLength` letters). */
   fuzzy: boolean;
+  /** How much the word counts, when not fully (a lone kanji in a question). @default 1, or less when optional */
+  weight?: number;
   /**
    * Index of a last-resort alternative, tried only when no other one finds anything: a Korean word's first
    * syllable, matched as a prefix (끊겼어요 → 끊… finds 끊김), for verb forms no bigram of the text shares.
@@ -599,7 +601,15 @@ let wordSegmenter: Intl.Segmenter | undefined | null;
  * the query's bigrams are looked up together.
  */
 export function splitQuestionWords(terms: readonly QueryTerm[]): QueryTerm[] {
-  return splitCompounds(terms.map(withoutKoreanEnding));
+  return splitCompounds(terms.map(withoutKoreanEnding)).map(singleKanjiWeight);
+}
+
+/** Weight of a lone kanji in a question (暮 in 離れて暮らす, 娘): a verb stem or a word of the story, rarely the topic. */
+export const singleKanjiShare = { weight: 0.5 };
+
+function singleKanjiWeight(t: QueryTerm): QueryTerm {
+  const alt = t.alternatives[0]!;
+  return t.script === 'han' && !t.optional && t.alternatives.length === 1 && alt.length === 1 && [...alt[0]!].length === 1 ? { ...t, weight: singleKanjiShare.weight } : t;
 }
 
 /**

@@ -7,7 +7,7 @@ import { createSearchClient, type SearchClient, type SearchResponse } from './cl
 import { fillUrlTemplate } from '../content/contact-url.ts';
 import { sendEvent, newSearchId } from '../feedback/beacon.ts';
 
-type Strings = Record<'results' | 'loading' | 'resultCount' | 'resultCountOne' | 'partial' | 'noResults' | 'noResultsHint' | 'suggestions' | 'topics' | 'contact' | 'error', string>;
+type Strings = Record<'results' | 'loading' | 'resultCount' | 'resultCountOne' | 'partial' | 'noResults' | 'noExact' | 'closest' | 'noResultsHint' | 'suggestions' | 'topics' | 'contact' | 'error', string>;
 
 const clients = new Map<string, SearchClient>();
 const attached = new WeakSet<HTMLInputElement>();
@@ -110,8 +110,8 @@ export function attachSearch(input: HTMLInputElement): void {
     if (!current?.response || reported === current.searchId) return;
     reported = current.searchId;
     const { query, searchId, response } = current;
-    sendEvent({ type: 'search', query, locale, resultCount: response.results.length, searchId });
-    if (response.results.length === 0) sendEvent({ type: 'zero_results', query, locale, searchId });
+    sendEvent({ type: 'search', query, locale, resultCount: response.total, searchId });
+    if (response.nothingFound) sendEvent({ type: 'zero_results', query, locale, searchId });
   };
   addEventListener('pagehide', report);
 
@@ -121,6 +121,7 @@ export function attachSearch(input: HTMLInputElement): void {
     input.removeAttribute('aria-activedescendant');
     list.replaceChildren();
     extra.replaceChildren();
+    panel.querySelector('.search-closest-label')?.remove();
     if (!response) {
       delete panel.dataset.query;
       status.textContent = '';
@@ -129,7 +130,21 @@ export function attachSearch(input: HTMLInputElement): void {
     }
     const count = response.results.length;
     panel.dataset.query = response.query;
-    status.textContent = count === 0 ? format(strings.noResults, { query: response.query }) : count === 1 ? strings.resultCountOne : format(strings.resultCount, { count });
+    // A question nothing answers closely: say so, offer the closest articles, then the usual help and contact.
+    const closest = response.nothingFound && count > 0;
+    panel.classList.toggle('search-nothing-found', response.nothingFound);
+    status.textContent = closest
+      ? format(strings.noExact, { query: response.query })
+      : count === 0 ? format(strings.noResults, { query: response.query }) : count === 1 ? strings.resultCountOne : format(strings.resultCount, { count });
+    if (closest) {
+      const label = el('p', 'search-closest-label', strings.closest);
+      label.id = `${id}-closest`;
+      list.setAttribute('aria-labelledby', label.id);
+      list.before(label);
+    } else {
+      list.removeAttribute('aria-labelledby');
+      panel.querySelector('.search-closest-label')?.remove();
+    }
     response.results.forEach((article, rank) => {
       const group = document.createElement('div');
       group.className = 'search-group';
@@ -141,7 +156,7 @@ export function attachSearch(input: HTMLInputElement): void {
       for (const section of article.sections.slice(0, 3)) group.append(option(section.url, section.heading, section.excerptHtml, rank, 'search-option search-suboption'));
       list.append(group);
     });
-    if (count === 0) renderNoResults(response.query);
+    if (response.nothingFound) renderNoResults(response.query);
     setExpanded(true);
   };
 

@@ -104,6 +104,44 @@ describe('search interface', () => {
     await t.context.close();
   });
 
+  it('answers a whole question pasted in, in each language, and links the answer first', async () => {
+    const questions: [string, string, string][] = [
+      ['/en/', 'Hi, I was charged twice this month, how do I get my money back?', '/en/billing/request-a-refund/'],
+      ['/ja/', '先月、二重に請求されていたのですが、返金してもらうにはどうすればいいですか', '/ja/billing/request-a-refund/'],
+      ['/ko/', '이중 결제가 됐는데 환불받으려면 어떻게 해야 하나요?', '/ko/billing/request-a-refund/'],
+    ];
+    for (const [path, question, answer] of questions) {
+      const t = await h.open(path);
+      const input = t.page.locator('.search-hero input');
+      await input.click();
+      await input.fill(question);
+      await expect.poll(() => t.page.locator('.search-panel').first().getAttribute('data-query'), { timeout: 10_000 }).toBe(question);
+      expect(await options(t).first().getAttribute('href')).toBe(answer);
+      expect(await t.page.locator('.search-panel.search-nothing-found').count()).toBe(0);
+      await t.context.close();
+    }
+  });
+
+  it('says when no article answers a question, offers the closest ones, then help and a contact link carrying it', async () => {
+    const t = await h.open('/en/');
+    const question = 'can I pay my Tallybird subscription with bitcoin or another cryptocurrency?';
+    const input = t.page.locator('.search-hero input');
+    await input.click();
+    await input.fill(question);
+    await expect.poll(() => t.page.locator('.search-panel').first().getAttribute('data-query'), { timeout: 10_000 }).toBe(question);
+    const panel = t.page.locator('.search-panel').first();
+    expect(await panel.getAttribute('class')).toContain('search-nothing-found');
+    expect(await panel.locator('.search-status').innerText()).toContain('No article answers');
+    expect(await panel.locator('.search-closest-label').innerText()).toBe('Closest articles');
+    // The listbox is named by the label, and its options are still reachable from the keyboard.
+    expect(await panel.locator('[role=listbox]').getAttribute('aria-labelledby')).toBe(await panel.locator('.search-closest-label').getAttribute('id'));
+    await input.press('ArrowDown');
+    expect(await t.page.evaluate(() => document.activeElement?.getAttribute('aria-activedescendant'))).toBeTruthy();
+    const contact = new URL((await panel.locator('.search-contact').getAttribute('href'))!);
+    expect(contact.searchParams.get('q')).toBe(question);
+    await t.context.close();
+  });
+
   it('keeps the newest answer when typing fast (stale responses are dropped)', async () => {
     const t = await h.open('/en/');
     const input = t.page.locator('.search-hero input');

@@ -9,11 +9,18 @@ import { createMemoryFetch } from '../../../src/search/file-fetch.ts';
 import { createBm25Index } from './bm25.ts';
 import { cjkBigrams, createJapaneseAnalyzer, english, koreanWhitespace, type Analyzer } from './analyzers.ts';
 
+export interface Answer {
+  /** Article keys shown, best first (at most ten). */
+  ranking: string[];
+  /** The reader is told nothing was found (with the contact link); `ranking` may still hold the closest articles. */
+  nothingFound: boolean;
+}
+
 export interface Engine {
   name: string;
   /** What it is, for the report. */
   about: string;
-  search(question: string): Promise<string[]>;
+  search(question: string): Promise<Answer>;
 }
 
 export const keyOf = (a: Pick<Article, 'category' | 'slug'>) => `${a.category}/${a.slug}`;
@@ -31,8 +38,8 @@ export function ours(index: SearchIndex, locale: string, limit = 10): Engine {
     name: 'kb-site',
     about: 'this project (src/search), the shipped client over the built index',
     async search(question) {
-      const { results } = await client.search(question, { limit });
-      return results.map((r) => keys.get(r.url)!);
+      const { results, nothingFound } = await client.search(question, { limit });
+      return { ranking: results.map((r) => keys.get(r.url)!), nothingFound };
     },
   };
 }
@@ -43,7 +50,14 @@ export function buildOurIndex(kb: KnowledgeBase): SearchIndex {
 
 export function bm25Engine(name: string, about: string, articles: readonly Article[], analyze: Analyzer, limit = 10): Engine {
   const index = createBm25Index(articles.map((a) => ({ key: keyOf(a), tokens: analyze(articleText(a)) })));
-  return { name, about, search: async (q) => index.search(analyze(q), limit) };
+  return {
+    name,
+    about,
+    search: async (q) => {
+      const ranking = index.search(analyze(q), limit);
+      return { ranking, nothingFound: ranking.length === 0 };
+    },
+  };
 }
 
 /** The baselines of one language, each a plain BM25 over whole articles with that language's standard analyzer. */

@@ -6,8 +6,10 @@
  */
 
 export interface Judged {
-  /** Article keys (`category/slug`) in the order the engine returned them; only results shown to the reader. */
+  /** Article keys (`category/slug`) in the order the engine showed them. */
   ranking: readonly string[];
+  /** The reader was told nothing was found (the closest articles may still be listed in `ranking`). */
+  nothingFound: boolean;
   /** Article key → grade (2 answers, 1 helps). Empty for an unanswerable question. */
   relevant: ReadonlyMap<string, number>;
 }
@@ -24,9 +26,11 @@ export interface Metrics {
   mrr: number;
   /** Share of answerable questions with the first answering article at rank 1. */
   successAt1: number;
-  /** Share of answerable questions that showed no result at all. */
+  /** Share of answerable questions that showed no article at all. */
   zeroResultShare: number;
-  /** Share of unanswerable questions that showed no result ("nothing found" panel); NaN when there are none. */
+  /** Share of answerable questions told "nothing found" (whether or not closest articles were listed). */
+  falseNothingShare: number;
+  /** Share of unanswerable questions told "nothing found"; NaN when there are none. */
   nothingFoundShare: number;
 }
 
@@ -70,6 +74,7 @@ export function summarise(judged: readonly Judged[]): Metrics {
     mrr: mean(answerable.map(reciprocalRank)),
     successAt1: mean(answerable.map((j) => (judged.length && (j.relevant.get(j.ranking[0] ?? '') ?? 0) >= 2 ? 1 : 0))),
     zeroResultShare: mean(answerable.map((j) => (j.ranking.length === 0 ? 1 : 0))),
-    nothingFoundShare: mean(unanswerable.map((j) => (j.ranking.length === 0 ? 1 : 0))),
+    falseNothingShare: mean(answerable.map((j) => (j.nothingFound ? 1 : 0))),
+    nothingFoundShare: mean(unanswerable.map((j) => (j.nothingFound ? 1 : 0))),
   };
 }

@@ -78,7 +78,8 @@ export async function openPagefind(distDir: string, workDir: string, articles: r
             const found = await pf.search(q);
             return Promise.all(found.results.slice(0, 10).map(async (r) => (await r.data()).url));
           }, question);
-          return urls.map((u) => keys.get(u.endsWith('/') ? u : `${u}/`) ?? keys.get(u) ?? `?${u}`);
+          const ranking = urls.map((u) => keys.get(u.endsWith('/') ? u : `${u}/`) ?? keys.get(u) ?? `?${u}`);
+          return { ranking, nothingFound: ranking.length === 0 };
         },
       };
     },

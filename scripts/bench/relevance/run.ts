@@ -36,7 +36,7 @@ export interface EngineResult {
   dev: Metrics;
   test: Metrics;
   /** Per question, dev split only: what was shown (for tuning; the held-out split is never listed). */
-  devRankings?: { id: string; q: string; ranking: string[]; answers: string[] }[];
+  devRankings?: { id: string; q: string; ranking: string[]; nothingFound: boolean; answers: string[] }[];
 }
 
 export interface CostResult {
@@ -109,7 +109,7 @@ export async function runRelevance(options: RelevanceOptions): Promise<Relevance
           about: engine.about,
           dev: summarise(pick('dev')),
           test: summarise(pick('test')),
-          devRankings: pick('dev').map((j) => ({ id: j.q.id, q: j.q.q, ranking: [...j.ranking], answers: j.q.answers })),
+          devRankings: pick('dev').map((j) => ({ id: j.q.id, q: j.q.q, ranking: [...j.ranking], nothingFound: j.nothingFound, answers: j.q.answers })),
         });
         log(`  ${locale} ${engine.name}: ${questions.length} questions in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       }
@@ -129,7 +129,10 @@ export async function runRelevance(options: RelevanceOptions): Promise<Relevance
 
 async function judge(engine: Engine, questions: readonly Question[]): Promise<(Judged & { q: Question })[]> {
   const out: (Judged & { q: Question })[] = [];
-  for (const q of questions) out.push({ q, ranking: (await engine.search(q.q)).slice(0, 10), relevant: relevanceOf(q) });
+  for (const q of questions) {
+    const answer = await engine.search(q.q);
+    out.push({ q, ranking: answer.ranking.slice(0, 10), nothingFound: answer.nothingFound, relevant: relevanceOf(q) });
+  }
   return out;
 }
 

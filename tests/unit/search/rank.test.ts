@@ -91,17 +91,32 @@ describe('rankArticles: questions', () => {
       after: { idf: 0.3, sections: [[id(1, 0), 1], [id(2, 0), 1], [id(3, 0), 1]] },
     });
     expect(asQuestion).toBe(true);
-    expect(articles.map((a) => a.article)).toEqual([1, 2]);
+    // Article 3 has only the filler words: it comes last.
+    expect(articles.map((a) => a.article)).toEqual([1, 2, 3]);
     expect(articles[0]!.coverage).toBeGreaterThan(articles[1]!.coverage);
     expect(articles.every((a) => !a.partial)).toBe(true);
   });
 
-  it('finds nothing when the informative words are in no article, even if the filler words are everywhere', () => {
-    const { articles } = rank('how do i pay with bitcoin from my crypto wallet', {
+  it('finds nothing when the informative words are in no article, even if the filler words are everywhere, and offers the closest', () => {
+    const { articles, closest } = rank('how do i pay with bitcoin from my crypto wallet', {
       pay: { idf: 0.5, sections: [[id(1, 0), 1], [id(2, 0), 1]] },
       wallet: { idf: 1.5, sections: [[id(2, 1), 1]] },
     });
     expect(articles).toEqual([]);
+    // Closest: only articles that cover some of the question (wallet), not those with its commonest word alone.
+    expect(closest.map((a) => a.article)).toEqual([2]);
+  });
+
+  it('decides on the best article whether a question is answered, then lists the others by score', () => {
+    const { articles } = rank('cancel home internet contract', {
+      cancel: { idf: 2, sections: [[id(1, 0), 1], [id(2, 0), 1]] },
+      home: { idf: 2, sections: [[id(1, 0), 1]] },
+      internet: { idf: 2, sections: [[id(1, 0), 1]] },
+      contract: { idf: 2, sections: [[id(1, 0), 1]] },
+    });
+    // Article 2 covers a quarter of the question: too little to answer it alone, but it is listed after article 1.
+    expect(articles.map((a) => a.article)).toEqual([1, 2]);
+    expect(articles[1]!.coverage).toBeLessThan(0.3);
   });
 
   it('prefers the article that answers in one section to one that has the words here and there', () => {
