@@ -180,7 +180,10 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const prefix = term.prefix && last && (!question || token.length >= 4);
     if (term.script === 'latin') {
       if (token.length >= 3 && !/\d/.test(token)) add(stemGroup(shard, stem(token)).filter((v) => v !== token), () => quality.form);
-      if (prefix) add(withPrefix(shard, token).filter((v) => v !== token), (v) => quality.prefix - 0.3 * (1 - token.length / v.length));
+      // Completions while typing; once the word typed is itself a word of the help center (fee), its completions
+      // (feeds) are other words and count for little.
+      const whole = df(token) >= 3 ? 0.4 : 1;
+      if (prefix) add(withPrefix(shard, token).filter((v) => v !== token), (v) => whole * (quality.prefix - 0.3 * (1 - token.length / v.length)));
       // A word the index knows only from a rare misspelling still gets the common word it resembles.
       const rare = out.size > 0 && [...out.keys()].every((v) => df(v) <= 2);
       if (term.fuzzy && (!out.size || rare)) {

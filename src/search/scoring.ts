@@ -43,7 +43,7 @@ export const fieldParams: Record<FieldName, FieldParams> = {
 };
 
 /** Term-frequency saturation (k1). Kept in an object so the benchmark can explore it. */
-export const saturation = { k1: 1.2 };
+export const saturation = { k1: 2 };
 
 /** A word found only through a synonym or spelling variant counts this much of the word itself. */
 export const synonymShare = 0.8;
