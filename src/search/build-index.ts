@@ -245,6 +245,7 @@ function buildLocale(
     categoryTitle(article.category),
     excerptSource(article.description, opts.excerptWidth),
     sectionLists[a]!.map((s, i): FragmentSection => [i, s.id, s.heading, excerptSource(s.text, opts.excerptWidth)]),
+    article.keywords.join('\n'),
   ]);
   const averageRecord = records.reduce((n, r) => n + JSON.stringify(r).length, 0) / Math.max(1, records.length);
   const group = Math.max(1, Math.min(32, Math.floor(opts.fragmentBytes / Math.max(1, averageRecord))));

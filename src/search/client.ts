@@ -420,6 +420,13 @@ function rerankByPhrase(top: RankedArticle[], terms: readonly QueryTerm[], quest
     });
     const found = phrases.filter((p) => flat.some((f) => f.includes(p))).length;
     r.score *= question ? 1 + (0.15 * found) / phrases.length : 1 + 0.1 * found;
+    // The writer listed the reader's very words as a keyword of this article: the strongest sign there is.
+    if (!question && words.length > 1) {
+      const typed = flatten(words.map((t) => t.source).join(' '));
+      let keywords = flatTexts.get(`k${r.article}`);
+      if (keywords === undefined) flatTexts.set(`k${r.article}`, (keywords = record[6] ? `\n${record[6].split('\n').map(flatten).join('\n')}\n` : ''));
+      if (keywords.includes(`\n${typed}\n`)) r.score *= 1.3;
+    }
   }
   top.sort(compareArticles);
 }

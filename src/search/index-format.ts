@@ -38,8 +38,11 @@ export interface SearchManifest {
   fragments: { dir: string; group: number };
 }
 
-/** One article's display data in a fragment group: [article, url, title, category, description, sections]. */
-export type FragmentArticle = [article: number, url: string, title: string, category: string, description: string, sections: FragmentSection[]];
+/**
+ * One article's display data in a fragment group: [article, url, title, category, description, sections, keywords].
+ * Keywords are never shown; the client checks them for the reader's exact phrase.
+ */
+export type FragmentArticle = [article: number, url: string, title: string, category: string, description: string, sections: FragmentSection[], keywords: string];
 /**
  * [sectionIndex, heading id ('' for the intro), heading text, text]. The text keeps block boundaries as `\n` and
  * marks table rows with a leading `\t`, so an excerpt can prefer a sentence to a row of cells.
