@@ -95,8 +95,8 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
   for (const [locale, articles] of byLocale) {
     const titles = new Map((source.categories ?? []).filter((c) => c.locale === locale).map((c) => [c.slug, c.title]));
     const dictionary = /^ja\b/.test(locale) ? japaneseDictionaryRules(source.config?.search?.japaneseDictionary ?? 'off') : [];
-    const expand = createSynonymExpander([...(source.synonyms?.[locale] ?? []), ...dictionary]);
-    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, expand, opts, index.files);
+    const rules = [...(source.synonyms?.[locale] ?? []), ...dictionary];
+    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, rules, opts, index.files);
     index.locales[locale] = built;
     index.manifestUrls[locale] = built.manifestUrl;
   }
@@ -108,8 +108,7 @@ type Options = typeof defaults & { typoMinLength: number };
 /** Term counts of one field of one document, synonyms included at their share. */
 type Counts = Map<string, number>;
 
-function countTokens(text: string, expand: SynonymExpander): { counts: Counts; length: number } {
-  const tokens = indexTokens(text);
+function countTokens(tokens: string[], expand: SynonymExpander): { counts: Counts; length: number } {
   const counts: Counts = new Map();
   for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
   for (const [t, n] of expand(tokens)) counts.set(t, (counts.get(t) ?? 0) + n * synonymShare);
@@ -121,7 +120,7 @@ function buildLocale(
   articles: Article[],
   categoryTitle: (slug: string) => string,
   link: (url: string) => string,
-  expand: SynonymExpander,
+  rules: readonly SynonymRule[],
   opts: Options,
   files: Map<string, string>,
 ): LocaleSearchIndex {
@@ -130,21 +129,31 @@ function buildLocale(
   const sectionLists = articles.map(sectionsOf);
   const shift = Math.ceil(Math.log2(Math.max(1, ...sectionLists.map((s) => s.length))));
 
-  // 1. Term counts and lengths per field: article-level fields once per article, section-level ones per section.
-  const articleCounts = articles.map((article) => {
+  // 1. Tokens per field: article-level fields once per article, section-level ones per section. Their vocabulary
+  // tells which synonym rules can apply at all.
+  const articleTokens = articles.map((article) => {
     const texts: Record<string, string> = {
       title: article.title,
       keywords: [...article.keywords, ...article.tags].join(' ; '),
       category: categoryTitle(article.category),
       description: article.description,
     };
-    return Object.fromEntries(articleFields.map((f) => [f, countTokens(texts[f]!, expand)])) as Record<FieldName, { counts: Counts; length: number }>;
+    return Object.fromEntries(articleFields.map((f) => [f, indexTokens(texts[f]!)])) as Record<FieldName, string[]>;
   });
-  const sectionCounts = articles.map((article, a) =>
+  const sectionTokens = articles.map((article, a) =>
     sectionLists[a]!.map((section) => {
       const headingField: FieldName = article.type === 'faq' && section.id ? 'question' : 'heading';
-      return { [headingField]: countTokens(section.heading, expand), body: countTokens(section.text, expand) } as Partial<Record<FieldName, { counts: Counts; length: number }>>;
+      return { [headingField]: indexTokens(section.heading), body: indexTokens(section.text) } as Partial<Record<FieldName, string[]>>;
     }),
+  );
+  const vocabulary = new Set<string>();
+  for (const fields of [...articleTokens, ...sectionTokens.flat()]) for (const tokens of Object.values(fields)) for (const t of tokens) vocabulary.add(t);
+  const expand = createSynonymExpander(rules, vocabulary);
+
+  // Term counts and lengths, synonyms added.
+  const articleCounts = articleTokens.map((fields) => Object.fromEntries(articleFields.map((f) => [f, countTokens(fields[f], expand)])) as Record<FieldName, { counts: Counts; length: number }>);
+  const sectionCounts = sectionTokens.map((list) =>
+    list.map((fields) => Object.fromEntries(Object.entries(fields).map(([f, tokens]) => [f, countTokens(tokens, expand)])) as Partial<Record<FieldName, { counts: Counts; length: number }>>),
   );
   const average = new Map<FieldName, number>();
   for (const f of articleFields) average.set(f, mean(articleCounts.map((c) => c[f].length)));
@@ -153,17 +162,22 @@ function buildLocale(
     average.set(f, mean(lengths.filter((n) => n > 0)));
   }
 
-  // 2. BM25F pseudo term frequencies per posting, quantised.
-  const table = new Map<string, { article: Map<number, number>; section: Map<number, number> }>();
+  // 2. BM25F pseudo term frequencies per posting, quantised. Sections are visited in id order, so every posting
+  // list is built already sorted, by appending.
+  const table = new Map<string, TermPostings>();
   const entry = (term: string) => {
     let e = table.get(term);
-    if (!e) table.set(term, (e = { article: new Map(), section: new Map() }));
+    if (!e) table.set(term, (e = { articleIds: [], articleX: [], sectionIds: [], sectionX: [] }));
     return e;
   };
   articleCounts.forEach((fields, a) => {
     const x = new Map<string, number>();
     for (const f of articleFields) for (const [t, n] of fields[f].counts) x.set(t, (x.get(t) ?? 0) + fieldTf(f, n, fields[f].length, average.get(f)!));
-    for (const [t, value] of x) entry(t).article.set(a, value);
+    for (const [t, value] of x) {
+      const e = entry(t);
+      e.articleIds.push(a);
+      e.articleX.push(value);
+    }
   });
   let sections = 0;
   sectionCounts.forEach((list, a) =>
@@ -175,26 +189,36 @@ function buildLocale(
         if (c) for (const [t, n] of c.counts) x.set(t, (x.get(t) ?? 0) + fieldTf(f, n, c.length, average.get(f)!));
       }
       const id = (a << shift) | s;
-      for (const [t, value] of x) entry(t).section.set(id, value);
+      for (const [t, value] of x) {
+        const e = entry(t);
+        e.sectionIds.push(id);
+        e.sectionX.push(value);
+      }
     }),
   );
 
   // 3. One line per term; very common terms keep their best-weighted postings only.
   const lines = new Map<string, string>();
   const df = new Map<string, number>();
-  for (const [term, { article, section }] of table) {
-    const inArticles = new Set(article.keys());
-    for (const id of section.keys()) inArticles.add(id >> shift);
-    df.set(term, inArticles.size);
-    let keptArticle = [...article];
-    let keptSection = [...section];
-    if (keptArticle.length + keptSection.length > opts.maxPostings) {
-      keptArticle.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-      keptArticle = keptArticle.slice(0, opts.maxPostings);
-      keptSection.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-      keptSection = keptSection.slice(0, Math.max(0, opts.maxPostings - keptArticle.length));
+  for (const [term, e] of table) {
+    let articlesWithTerm = 0;
+    const seen = new Set(e.articleIds);
+    articlesWithTerm = seen.size;
+    for (const id of e.sectionIds) {
+      const a = id >> shift;
+      if (!seen.has(a)) {
+        seen.add(a);
+        articlesWithTerm++;
+      }
     }
-    lines.set(term, encodeShardLine(term, postingsOf(keptArticle), postingsOf(keptSection), inArticles.size, shift));
+    df.set(term, articlesWithTerm);
+    let article = postingsOf(e.articleIds, e.articleX);
+    let section = postingsOf(e.sectionIds, e.sectionX);
+    if (e.articleIds.length + e.sectionIds.length > opts.maxPostings) {
+      article = best(e.articleIds, e.articleX, opts.maxPostings);
+      section = best(e.sectionIds, e.sectionX, Math.max(0, opts.maxPostings - article.ids.length));
+    }
+    lines.set(term, encodeShardLine(term, article, section, articlesWithTerm, shift));
   }
 
   // 4. Group terms by shard key; a key too big for one shard is cut one character deeper.
@@ -276,9 +300,23 @@ function buildLocale(
   };
 }
 
-function postingsOf(entries: [number, number][]): Postings {
-  entries.sort((x, y) => x[0] - y[0]);
-  return { ids: entries.map(([id]) => id), levels: entries.map(([, x]) => levelOf(x)) };
+/** One term's postings while the index is built: ids ascending, with their pseudo term frequencies. */
+interface TermPostings {
+  articleIds: number[];
+  articleX: number[];
+  sectionIds: number[];
+  sectionX: number[];
+}
+
+function postingsOf(ids: number[], x: number[]): Postings {
+  return { ids, levels: x.map(levelOf) };
+}
+
+/** The `n` best-weighted postings, back in id order. */
+function best(ids: number[], x: number[], n: number): Postings {
+  if (ids.length <= n) return postingsOf(ids, x);
+  const order = ids.map((_, k) => k).sort((p, q) => x[q]! - x[p]! || ids[p]! - ids[q]!).slice(0, n).sort((p, q) => ids[p]! - ids[q]!);
+  return { ids: order.map((k) => ids[k]!), levels: order.map((k) => levelOf(x[k]!)) };
 }
 
 function mean(values: number[]): number {

@@ -105,6 +105,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   const lexicon = new Map<string, ShardTerm>();
   /** Decoded posting maps per term, built on first use. */
   const postingMaps = new Map<string, { article: Map<number, number>; section: Map<number, number> }>();
+  const evidenceCache = new Map<string, TokenEvidence>();
   const fragments = new Map<number, FragmentArticle>();
   // Keystrokes in a row show mostly the same results: their excerpts and phrase texts are kept.
   const excerpts = new Map<string, string>();
@@ -234,13 +235,18 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
    * word is not mistaken for a rare word.
    */
   function evidenceFor(m: SearchManifest, token: string, candidates: Map<string, number>, used: Set<string>): TokenEvidence {
-    const frequency = Math.max(df(token), ...[...candidates.keys()].map(df));
-    const forms: TokenForm[] = [];
-    for (const [term, q] of candidates) {
-      used.add(term);
-      forms.push({ quality: q, ...postingsOf(term) });
+    for (const term of candidates.keys()) used.add(term);
+    // The same token with the same candidates (the next keystroke, the same question again) reuses its evidence,
+    // and with it the ranking's tables.
+    const key = `${token}\u0000${[...candidates].map(([t, q]) => `${t}:${q}`).join(' ')}`;
+    let e = evidenceCache.get(key);
+    if (!e) {
+      const frequency = Math.max(df(token), ...[...candidates.keys()].map(df));
+      const forms: TokenForm[] = [...candidates].map(([term, q]) => ({ quality: q, ...postingsOf(term) }));
+      if (evidenceCache.size > 2000) evidenceCache.clear();
+      evidenceCache.set(key, (e = { idf: idf(m.articles, frequency), forms }));
     }
-    return { idf: idf(m.articles, frequency), forms };
+    return e;
   }
 
   async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {

@@ -72,6 +72,8 @@ export interface Ranking {
 export const rankingParams = {
   /** How much an optional term (stopword, particle, question word) counts compared with a required one. */
   optionalShare: 0.3,
+  /** Questions: articles whose sections are scored, the best by whole-article score (the rest cannot reach the top). */
+  questionShortlist: 60,
   /** Questions: weight of the whole-article score against the best section's. */
   articleShare: 0.5,
   /** Questions: least coverage of the informative content by the best article for the question to count as answered. */
@@ -100,7 +102,17 @@ interface TokenTable {
 
 const empty: TokenTable = { idf: 0, section: new Map(), articleOnly: new Map(), whole: new Map(), quality: new Map() };
 
+/** Tables of evidence already seen: a client that asks again with the same evidence (the next keystroke) reuses them. */
+const tabulated = new WeakMap<TokenEvidence, TokenTable>();
+
 function tabulate(evidence: TokenEvidence | undefined, shift: number): TokenTable {
+  if (!evidence) return empty;
+  let table = tabulated.get(evidence);
+  if (!table) tabulated.set(evidence, (table = tabulateNow(evidence, shift)));
+  return table;
+}
+
+function tabulateNow(evidence: TokenEvidence | undefined, shift: number): TokenTable {
   if (!evidence || !evidence.forms.length) return evidence ? { ...empty, idf: evidence.idf, section: new Map(), articleOnly: new Map(), whole: new Map(), quality: new Map() } : empty;
   const t: TokenTable = { idf: evidence.idf, section: new Map(), articleOnly: new Map(), whole: new Map(), quality: new Map() };
   const best = (map: Map<number, number>, key: number, value: number) => {
@@ -136,14 +148,16 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   const tables = terms.map((term, i) => term.alternatives.map((alt) => alt.map((token) => tabulate(evidenceOf(i, token), shift))));
   const weightOf = (term: QueryTerm) => (term.optional ? p.optionalShare : (term.weight ?? 1));
 
+  // Questions: every article's whole-article score first, from the postings alone; only the best of them have
+  // their sections scored. Keywords: every section that has any of the words.
+  const wholeScores = question ? wholeArticleScores(terms, tables, weightOf) : undefined;
+  const shortlist = wholeScores ? new Set([...wholeScores].sort((x, y) => y[1][0] - x[1][0] || x[0] - y[0]).slice(0, p.questionShortlist).map(([a]) => a)) : undefined;
   const sections = new Set<number>();
-  const articles = new Set<number>();
   for (const alts of tables) {
     for (const alt of alts) {
       for (const t of alt) {
-        for (const id of t.section.keys()) sections.add(id);
-        for (const a of t.articleOnly.keys()) sections.add(a << shift);
-        for (const a of t.whole.keys()) articles.add(a);
+        for (const id of t.section.keys()) if (!shortlist || shortlist.has(id >> shift)) sections.add(id);
+        for (const a of t.articleOnly.keys()) if (!shortlist || shortlist.has(a)) sections.add(a << shift);
       }
     }
   }
@@ -218,22 +232,12 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   };
 
   let ranked: RankedArticle[] = [];
-  for (const a of question ? articles : byArticle.keys()) {
+  for (const a of shortlist ?? byArticle.keys()) {
     const list = byArticle.get(a) ?? [];
     list.sort(question ? (x, y) => y.score - x.score || x.index - y.index : (x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : x.index - y.index));
     const best = list[0];
-    if (question) {
-      let whole = 0;
-      let matched = 0;
-      tables.forEach((alts, i) => {
-        let termBest = 0;
-        alts.forEach((alt, k) => {
-          const v = ((terms[i]!.weights[k] ?? 1) * alt.reduce((s, t) => s + (t.whole.get(a) ?? 0), 0)) / alt.length;
-          if (v > termBest) termBest = v;
-        });
-        whole += weightOf(terms[i]!) * termBest;
-        if (termBest > 0 && !terms[i]!.optional) matched++;
-      });
+    if (wholeScores) {
+      const [whole, matched] = wholeScores.get(a) ?? [0, 0];
       const score = p.articleShare * whole + (1 - p.articleShare) * (best?.score ?? 0);
       ranked.push({ article: a, score, matched, partial: false, coverage: coverageOf(a), sections: list });
     } else {
@@ -258,6 +262,30 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
     ranked.sort(compareArticles);
   }
   return { articles: ranked, closest, required, question };
+}
+
+/** Article → [whole-article score, required terms matched], accumulated over the postings of each term. */
+function wholeArticleScores(terms: readonly QueryTerm[], tables: TokenTable[][][], weightOf: (t: QueryTerm) => number): Map<number, [number, number]> {
+  const out = new Map<number, [number, number]>();
+  tables.forEach((alts, i) => {
+    const term = terms[i]!;
+    const best = new Map<number, number>();
+    alts.forEach((alt, k) => {
+      const factor = (term.weights[k] ?? 1) / alt.length;
+      const sum = new Map<number, number>();
+      for (const t of alt) for (const [a, v] of t.whole) sum.set(a, (sum.get(a) ?? 0) + v);
+      for (const [a, v] of sum) if ((best.get(a) ?? 0) < v * factor) best.set(a, v * factor);
+    });
+    const w = weightOf(term);
+    for (const [a, v] of best) {
+      const entry = out.get(a);
+      if (entry) {
+        entry[0] += w * v;
+        if (!term.optional) entry[1]++;
+      } else out.set(a, [w * v, term.optional ? 0 : 1]);
+    }
+  });
+  return out;
 }
 
 function mean(values: number[]): number {

@@ -20,11 +20,15 @@ interface CompiledRule {
 /** The tokens of a several-token word must follow each other (stopwords, which are not tokens, may sit between). */
 const slack = 1;
 
-export function createSynonymExpander(rules: readonly SynonymRule[]): SynonymExpander {
+/**
+ * @param vocabulary when given, rules none of whose `finds` words can occur in the text (a token not in the
+ *   vocabulary) are dropped up front: a dictionary of tens of thousands of groups shrinks to the few that matter.
+ */
+export function createSynonymExpander(rules: readonly SynonymRule[], vocabulary?: ReadonlySet<string>): SynonymExpander {
   const compiled: CompiledRule[] = [];
   const byFirst = new Map<string, { rule: number; word: number }[]>();
   for (const rule of rules) {
-    const finds = rule.finds.map((w) => indexTokens(w)).filter((t) => t.length > 0);
+    const finds = rule.finds.map((w) => indexTokens(w)).filter((t) => t.length > 0 && (!vocabulary || t.every((token) => vocabulary.has(token))));
     const typed = rule.typed.map((w) => indexTokens(w)).filter((t) => t.length > 0);
     if (!finds.length || !typed.length) continue;
     const index = compiled.length;
@@ -39,11 +43,14 @@ export function createSynonymExpander(rules: readonly SynonymRule[]): SynonymExp
 
   return (tokens) => {
     const extra = new Map<string, number>();
-    const own = new Set(tokens);
+    let own: Set<string> | undefined;
     tokens.forEach((token, at) => {
-      for (const { rule, word } of byFirst.get(token) ?? []) {
+      const candidates = byFirst.get(token);
+      if (!candidates) return;
+      for (const { rule, word } of candidates) {
         const { finds, adds } = compiled[rule]!;
         if (!occursAt(tokens, at, finds[word]!)) continue;
+        own ??= new Set(tokens);
         const trigger = finds[word]!.join(' ');
         for (const add of adds) {
           // The word that triggered the rule is already counted; so is any token the text has itself.
