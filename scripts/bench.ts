@@ -1,11 +1,13 @@
 // npm run bench: generate synthetic help centers, build them with this project (and Starlight, for comparison),
 // measure build, size, page weight and search, and write docs/benchmarks.md. Flags: see `usage` below.
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { runSize, BenchBreakage, type SizeResult } from './bench/run-size.ts';
 import { renderReport, type Machine } from './bench/report.ts';
+import { keepRelevanceSection } from './bench/relevance/report.ts';
 
 const usage = `npm run bench -- [--quick] [--sizes 1000,10000] [--runs 3] [--compare | --no-compare] [--out docs/benchmarks.md] [--seed kb-bench]
   --quick       ~200 articles, one build, no Starlight (unless --compare); writes .tmp/bench/quick.md
@@ -65,6 +67,7 @@ const machine: Machine = {
 const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
 const report = renderReport({ machine, seed, runs, latencyRounds, sizes: results, quick, command });
 await mkdir(dirname(out), { recursive: true });
-await writeFile(out, report);
+// The relevance section (npm run bench:relevance) is measured separately: keep it.
+await writeFile(out, keepRelevanceSection(existsSync(out) ? await readFile(out, 'utf8') : '', report));
 await writeFile(resolve('.tmp/bench/results.json'), JSON.stringify({ machine, results }, null, 2));
 console.log(`\n${report}\nWrote ${out}`);

@@ -104,3 +104,10 @@ export function spliceSection(document: string, section: string): string {
   if (a >= 0 && b > a) return document.slice(0, a) + section + document.slice(b + sectionEnd.length);
   return `${document.trimEnd()}\n\n${section}\n`;
 }
+
+/** A freshly rendered benchmarks document with the relevance section of the previous one carried over. */
+export function keepRelevanceSection(previous: string, next: string): string {
+  const a = previous.indexOf(sectionStart);
+  const b = previous.indexOf(sectionEnd);
+  return a >= 0 && b > a ? spliceSection(next, previous.slice(a, b + sectionEnd.length)) : next;
+}
