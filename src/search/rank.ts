@@ -96,11 +96,19 @@ interface TokenTable {
   articleOnly: Map<number, number>;
   /** Article → score of the article as a whole (article-level plus every section's weight). */
   whole: Map<number, number>;
+  /** The same as two arrays, for the loops that visit every article (a Map's entries allocate as they are read). */
+  wholeIds: number[];
+  wholeValues: number[];
+  /** Largest article number in `whole`, plus one. */
+  wholeEnd: number;
+  /** The keys of `section` and `articleOnly`, as arrays, for the same reason. */
+  sectionIds: number[];
+  articleOnlyIds: number[];
   /** Article → best match quality anywhere in it. */
   quality: Map<number, number>;
 }
 
-const empty: TokenTable = { idf: 0, section: new Map(), articleOnly: new Map(), whole: new Map(), quality: new Map() };
+const empty: TokenTable = { idf: 0, section: new Map(), articleOnly: new Map(), whole: new Map(), wholeIds: [], wholeValues: [], wholeEnd: 0, sectionIds: [], articleOnlyIds: [], quality: new Map() };
 
 /** Tables of evidence already seen: a client that asks again with the same evidence (the next keystroke) reuses them. */
 const tabulated = new WeakMap<TokenEvidence, TokenTable>();
@@ -113,8 +121,8 @@ function tabulate(evidence: TokenEvidence | undefined, shift: number): TokenTabl
 }
 
 function tabulateNow(evidence: TokenEvidence | undefined, shift: number): TokenTable {
-  if (!evidence || !evidence.forms.length) return evidence ? { ...empty, idf: evidence.idf, section: new Map(), articleOnly: new Map(), whole: new Map(), quality: new Map() } : empty;
-  const t: TokenTable = { idf: evidence.idf, section: new Map(), articleOnly: new Map(), whole: new Map(), quality: new Map() };
+  if (!evidence || !evidence.forms.length) return evidence ? { ...empty, idf: evidence.idf } : empty;
+  const t: TokenTable = { idf: evidence.idf, section: new Map(), articleOnly: new Map(), whole: new Map(), wholeIds: [], wholeValues: [], wholeEnd: 0, sectionIds: [], articleOnlyIds: [], quality: new Map() };
   const best = (map: Map<number, number>, key: number, value: number) => {
     if ((map.get(key) ?? 0) < value) map.set(key, value);
   };
@@ -133,6 +141,13 @@ function tabulateNow(evidence: TokenEvidence | undefined, shift: number): TokenT
     }
     for (const a of new Set([...sums.keys(), ...form.article.keys()])) best(t.whole, a, evidence.idf * q * saturate((form.article.get(a) ?? 0) + (sums.get(a) ?? 0)));
   }
+  for (const [a, v] of t.whole) {
+    t.wholeIds.push(a);
+    t.wholeValues.push(v);
+    if (a >= t.wholeEnd) t.wholeEnd = a + 1;
+  }
+  t.sectionIds = [...t.section.keys()];
+  t.articleOnlyIds = [...t.articleOnly.keys()];
   return t;
 }
 
@@ -151,61 +166,59 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   // Questions: every article's whole-article score first, from the postings alone; only the best of them have
   // their sections scored. Keywords: every section that has any of the words.
   const wholeScores = question ? wholeArticleScores(terms, tables, weightOf) : undefined;
-  const shortlist = wholeScores ? new Set([...wholeScores].sort((x, y) => y[1][0] - x[1][0] || x[0] - y[0]).slice(0, p.questionShortlist).map(([a]) => a)) : undefined;
+  const shortlist = wholeScores ? new Set(wholeScores.shortlist(p.questionShortlist)) : undefined;
   const sections = new Set<number>();
   for (const alts of tables) {
     for (const alt of alts) {
       for (const t of alt) {
-        for (const id of t.section.keys()) if (!shortlist || shortlist.has(id >> shift)) sections.add(id);
-        for (const a of t.articleOnly.keys()) if (!shortlist || shortlist.has(a)) sections.add(a << shift);
+        for (const id of t.sectionIds) if (!shortlist || shortlist.has(id >> shift)) sections.add(id);
+        for (const a of t.articleOnlyIds) if (!shortlist || shortlist.has(a)) sections.add(a << shift);
       }
     }
   }
 
-  /** Score of term i in section id, and whether one alternative matched with all its tokens. */
-  const inSection = (i: number, id: number): { score: number; full: boolean; own: boolean } => {
-    const a = id >> shift;
-    let score = 0;
-    let full = false;
-    let own = false;
-    tables[i]!.forEach((alt, k) => {
-      let sum = 0;
-      let all = true;
-      for (const t of alt) {
-        const mine = t.section.get(id);
-        const v = mine ?? t.articleOnly.get(a) ?? 0;
-        if (mine) own = true;
-        if (!v) all = false;
-        sum += v;
-      }
-      const value = (terms[i]!.weights[k] ?? 1) * (sum / alt.length);
-      if (all && alt.length) full = true;
-      if (value > score) score = value;
-    });
-    return { score, full, own };
-  };
-
+  // The hot loop: every candidate section against every term. Plain loops, no allocation per section.
+  const termWeights = terms.map(weightOf);
+  const altWeights = terms.map((t) => t.alternatives.map((_, k) => t.weights[k] ?? 1));
   const byArticle = new Map<number, RankedSection[]>();
   for (const id of sections) {
+    const a = id >> shift;
     let matched = 0;
     let score = 0;
     let own = false;
-    terms.forEach((term, i) => {
-      const r = inSection(i, id);
-      if (r.own) own = true;
-      if (question) {
-        score += weightOf(term) * r.score;
-        if (!term.optional && r.score > 0) matched++;
-      } else if (r.full) {
-        score += weightOf(term) * r.score;
-        if (!term.optional) matched++;
+    for (let i = 0; i < tables.length; i++) {
+      const alts = tables[i]!;
+      let best = 0;
+      let full = false;
+      for (let k = 0; k < alts.length; k++) {
+        const alt = alts[k]!;
+        let sum = 0;
+        let all = alt.length > 0;
+        for (let j = 0; j < alt.length; j++) {
+          const t = alt[j]!;
+          const mine = t.section.get(id);
+          let v = mine ?? 0;
+          if (mine) own = true;
+          else v = t.articleOnly.get(a) ?? 0;
+          if (!v) all = false;
+          sum += v;
+        }
+        const value = alt.length ? (altWeights[i]![k]! * sum) / alt.length : 0;
+        if (all) full = true;
+        if (value > best) best = value;
       }
-    });
+      if (question) {
+        score += termWeights[i]! * best;
+        if (!terms[i]!.optional && best > 0) matched++;
+      } else if (full) {
+        score += termWeights[i]! * best;
+        if (!terms[i]!.optional) matched++;
+      }
+    }
     if (!score || (!question && !matched && required)) continue;
     const index = id & mask;
     // A section is listed when its own text matched, or when it is the intro of an article matched by its title etc.
     if (!own && index !== 0) continue;
-    const a = id >> shift;
     const list = byArticle.get(a);
     const section = { id, index, matched, score };
     if (list) list.push(section);
@@ -237,7 +250,8 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
     list.sort(question ? (x, y) => y.score - x.score || x.index - y.index : (x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : x.index - y.index));
     const best = list[0];
     if (wholeScores) {
-      const [whole, matched] = wholeScores.get(a) ?? [0, 0];
+      const whole = wholeScores.score(a);
+      const matched = wholeScores.matched(a);
       const score = p.articleShare * whole + (1 - p.articleShare) * (best?.score ?? 0);
       ranked.push({ article: a, score, matched, partial: false, coverage: coverageOf(a), sections: list });
     } else {
@@ -264,28 +278,116 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   return { articles: ranked, closest, required, question };
 }
 
-/** Article → [whole-article score, required terms matched], accumulated over the postings of each term. */
-function wholeArticleScores(terms: readonly QueryTerm[], tables: TokenTable[][][], weightOf: (t: QueryTerm) => number): Map<number, [number, number]> {
-  const out = new Map<number, [number, number]>();
-  tables.forEach((alts, i) => {
+/**
+ * Whole-article scores of every article a question's words reach, accumulated over the postings of each term in
+ * scratch arrays indexed by article: a warm question allocates almost nothing, so the browser rarely collects.
+ */
+interface WholeScores {
+  score(article: number): number;
+  matched(article: number): number;
+  /** The `n` articles with the best whole-article score. */
+  shortlist(n: number): number[];
+}
+
+/**
+ * Scratch space indexed by article number, reused from call to call: a warm question allocates almost nothing, so
+ * the browser seldom stops to collect garbage. Work lists are typed arrays with counts (a plain array emptied by
+ * `length = 0` gives its memory back and has to grow again).
+ */
+let scratch = {
+  total: new Float64Array(0),
+  matched: new Uint16Array(0),
+  best: new Float64Array(0),
+  sum: new Float64Array(0),
+  touched: new Int32Array(0),
+  summed: new Int32Array(0),
+  reached: [new Int32Array(0), new Int32Array(0)],
+  sorted: new Float64Array(0),
+};
+/** The articles the previous call left scores for (cleared when the next call starts). */
+let previous = { list: 0, count: 0 };
+
+function grow(size: number) {
+  if (scratch.total.length >= size) return;
+  const n = Math.max(size, scratch.total.length * 2, 1024);
+  scratch = {
+    total: new Float64Array(n),
+    matched: new Uint16Array(n),
+    best: new Float64Array(n),
+    sum: new Float64Array(n),
+    touched: new Int32Array(n),
+    summed: new Int32Array(n),
+    reached: [new Int32Array(n), new Int32Array(n)],
+    sorted: new Float64Array(n),
+  };
+  previous = { list: 0, count: 0 };
+}
+
+function wholeArticleScores(terms: readonly QueryTerm[], tables: TokenTable[][][], weightOf: (t: QueryTerm) => number): WholeScores {
+  const old = scratch.reached[previous.list]!;
+  for (let j = 0; j < previous.count; j++) {
+    scratch.total[old[j]!] = 0;
+    scratch.matched[old[j]!] = 0;
+  }
+  let size = 0;
+  for (const alts of tables) for (const alt of alts) for (const t of alt) if (t.wholeEnd > size) size = t.wholeEnd;
+  grow(size);
+  const { total, matched, best, sum, touched, summed } = scratch;
+  const list = previous.list ^ 1;
+  const reached = scratch.reached[list]!;
+  let reachedCount = 0;
+  for (let i = 0; i < tables.length; i++) {
+    const alts = tables[i]!;
     const term = terms[i]!;
-    const best = new Map<number, number>();
-    alts.forEach((alt, k) => {
+    let touchedCount = 0;
+    for (let k = 0; k < alts.length; k++) {
+      const alt = alts[k]!;
       const factor = (term.weights[k] ?? 1) / alt.length;
-      const sum = new Map<number, number>();
-      for (const t of alt) for (const [a, v] of t.whole) sum.set(a, (sum.get(a) ?? 0) + v);
-      for (const [a, v] of sum) if ((best.get(a) ?? 0) < v * factor) best.set(a, v * factor);
-    });
-    const w = weightOf(term);
-    for (const [a, v] of best) {
-      const entry = out.get(a);
-      if (entry) {
-        entry[0] += w * v;
-        if (!term.optional) entry[1]++;
-      } else out.set(a, [w * v, term.optional ? 0 : 1]);
+      let summedCount = 0;
+      for (let m = 0; m < alt.length; m++) {
+        const t = alt[m]!;
+        const ids = t.wholeIds;
+        const values = t.wholeValues;
+        for (let j = 0; j < ids.length; j++) {
+          const a = ids[j]!;
+          if (!sum[a]) summed[summedCount++] = a;
+          sum[a] += values[j]!;
+        }
+      }
+      for (let j = 0; j < summedCount; j++) {
+        const a = summed[j]!;
+        const value = sum[a]! * factor;
+        sum[a] = 0;
+        if (!best[a]) touched[touchedCount++] = a;
+        if (value > best[a]!) best[a] = value;
+      }
     }
-  });
-  return out;
+    const w = weightOf(term);
+    for (let j = 0; j < touchedCount; j++) {
+      const a = touched[j]!;
+      if (!total[a] && !matched[a]) reached[reachedCount++] = a;
+      total[a] += w * best[a]!;
+      if (!term.optional) matched[a]++;
+      best[a] = 0;
+    }
+  }
+  previous = { list, count: reachedCount };
+  return {
+    score: (a) => (a < total.length ? total[a]! : 0),
+    matched: (a) => (a < matched.length ? matched[a]! : 0),
+    shortlist(n) {
+      const all = Array.from(reached.subarray(0, reachedCount));
+      if (reachedCount <= n) return all;
+      // The n-th best score, from a native numeric sort of the scores alone, then the articles at or above it.
+      const values = scratch.sorted.subarray(0, reachedCount);
+      for (let j = 0; j < reachedCount; j++) values[j] = total[reached[j]!]!;
+      values.sort();
+      const floor = values[reachedCount - n]!;
+      const out = all.filter((a) => total[a]! > floor);
+      for (const a of all) if (out.length < n && total[a] === floor) out.push(a);
+      return out;
+    },
+  };
 }
 
 function mean(values: number[]): number {
