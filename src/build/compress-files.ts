@@ -7,6 +7,9 @@ export interface CompressJob {
   file: string;
   /** Content-hashed files are compressed once and cached for a year: squeeze them. */
   hashed: boolean;
+  /** Levels chosen by the caller instead (search files), and a copy even for a tiny file. */
+  brotli?: number;
+  gzip?: number;
 }
 
 /** Files this small are not worth a compressed copy. */
@@ -19,12 +22,12 @@ const minBytes = 256;
 export function compressHere(jobs: readonly CompressJob[]): void {
   for (const job of jobs) {
     const data = readFileSync(job.file);
-    if (data.length < minBytes) continue;
+    if (data.length < minBytes && job.brotli === undefined) continue;
     const br = brotliCompressSync(data, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: job.hashed ? 11 : 6, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length },
+      params: { [zlib.BROTLI_PARAM_QUALITY]: job.brotli ?? (job.hashed ? 11 : 6), [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length },
     });
     writeFileSync(`${job.file}.br`, br);
-    writeFileSync(`${job.file}.gz`, gzipSync(data, { level: job.hashed ? 9 : 6 }));
+    writeFileSync(`${job.file}.gz`, gzipSync(data, { level: job.gzip ?? (job.hashed ? 9 : 6) }));
   }
 }
 

@@ -2,14 +2,15 @@
  * Write a built search index under `<outDir>/_search/…`, with `.br` and `.gz` siblings so any static host can
  * serve the files compressed. Names are content-hashed: hosts may cache `/_search/*` forever.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, gzip, constants } from 'node:zlib';
+import { brotliCompress, constants } from 'node:zlib';
 import type { SearchIndex } from './build-index.ts';
+import { compressFiles } from '../build/compress-files.ts';
 
 const brotli = promisify(brotliCompress);
-const gz = promisify(gzip);
 
 /**
  * Manifests are fetched by every first search: brotli 11. Shards and fragments are thousands of files on a
@@ -27,26 +28,21 @@ export function compressBrotli(data: string | Uint8Array, quality = 11): Promise
   });
 }
 
-export async function writeSearchFiles(index: SearchIndex, outDir: string): Promise<{ files: number; bytes: number; brotliBytes: number }> {
+/**
+ * Write the files, then their `.br` and `.gz` siblings on all cores (`compressFiles`): a large site has tens of
+ * thousands of small search files, which async writes and zlib calls queueing for four libuv threads make slow.
+ */
+export async function writeSearchFiles(index: SearchIndex, outDir: string): Promise<{ files: number; bytes: number }> {
   const entries = [...index.files];
   const dirs = new Set(entries.map(([url]) => dirname(join(outDir, url))));
   await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
   let bytes = 0;
-  let brotliBytes = 0;
-  let next = 0;
-  // zlib runs on the libuv pool; a few files in flight keep it busy without piling up buffers.
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < entries.length) {
-        const [url, text] = entries[next++]!;
-        const path = join(outDir, url);
-        const data = Buffer.from(text);
-        const [br, gzBytes] = await Promise.all([compressBrotli(data, searchBrotliQuality(url)), gz(data, { level: 9 })]);
-        await Promise.all([writeFile(path, data), writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzBytes)]);
-        bytes += data.length;
-        brotliBytes += br.length;
-      }
-    }),
-  );
-  return { files: entries.length, bytes, brotliBytes };
+  for (const [url, text] of entries) {
+    const data = Buffer.from(text);
+    writeFileSync(join(outDir, url), data);
+    bytes += data.length;
+  }
+  // gzip 6 gives the same bytes as 9 on these small files (within 0.1 %) for less CPU.
+  await compressFiles(entries.map(([url]) => ({ file: join(outDir, url), hashed: true, brotli: searchBrotliQuality(url), gzip: 6 })));
+  return { files: entries.length, bytes };
 }
