@@ -44,4 +44,28 @@ describe('accessibility (axe-core)', () => {
       expect(failures).toEqual([]);
     });
   }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`reports zero violations in the search panel (results, "nothing found" with the closest articles, nothing at all) in the ${scheme} theme`, async () => {
+      const failures: string[] = [];
+      const states: [string, string][] = [
+        ['/en/', 'refund'],
+        ['/en/', 'can I pay my Tallybird subscription with bitcoin or another cryptocurrency?'],
+        ['/ja/', 'zzqxv返金認証'],
+        ['/ko/search/', '비밀번호'],
+      ];
+      for (const [path, query] of states) {
+        const t = await h.open(path, { colorScheme: scheme });
+        const input = t.page.locator(path.endsWith('/search/') ? '.search-page input[type=search]' : '.search-hero input');
+        await input.click();
+        await input.fill(query);
+        await t.page.waitForFunction((q) => [...document.querySelectorAll('.search-panel')].some((p) => (p as HTMLElement).dataset.query === q && !(p as HTMLElement).hidden), query);
+        await t.page.evaluate(axeSource);
+        const result = await t.page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+        for (const v of result.violations) failures.push(`${path} "${query}" [${scheme}] ${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        await t.context.close();
+      }
+      expect(failures).toEqual([]);
+    });
+  }
 });
