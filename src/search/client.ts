@@ -7,7 +7,7 @@
 import { gramsText, isQuestion, normalize, splitQuestionWords, tokenizeQuery, stem, withinOneEdit, type QueryTerm } from './tokenizer.ts';
 import { bucketOf, decodeShard, fragmentUrl, shardKey, shardUrl, type FragmentArticle, type SearchManifest, type ShardTerm } from './index-format.ts';
 import { idf, xOfLevel } from './scoring.ts';
-import { rankArticles, compareArticles, type RankedArticle, type TokenEvidence, type TokenForm } from './rank.ts';
+import { rankArticles, compareArticles, rankingParams, type RankedArticle, type TokenEvidence, type TokenForm } from './rank.ts';
 import { excerptHtml } from './excerpt.ts';
 import { takePrefetchedManifest } from './prefetch.ts';
 
@@ -409,10 +409,12 @@ function stemGroup(shard: Shard, s: string): string[] {
 function rerankByPhrase(top: RankedArticle[], terms: readonly QueryTerm[], question: boolean, fragments: Map<number, FragmentArticle>, flatTexts: Map<string, string>) {
   const phrases: string[] = [];
   const words = terms.filter((t) => !t.optional);
-  for (const t of words) if (t.script !== 'latin' && t.alternatives[0]!.length > 1) phrases.push(flatten(t.source));
-  const latin = words.filter((t) => t.script === 'latin').map((t) => flatten(t.source));
-  if (question) for (let k = 0; k + 1 < latin.length; k++) phrases.push(`${latin[k]} ${latin[k + 1]}`);
-  else if (latin.length > 1) phrases.push(latin.join(' '));
+  // A Korean word in a question is compared by its stem (결제됐는데 → 결제됐), as it was looked up.
+  const text = (t: QueryTerm) => (question && t.script === 'hangul' ? gramsText(t.alternatives[0]!) : flatten(t.source));
+  for (const t of words) if (t.script !== 'latin' && t.alternatives[0]!.length > 1) phrases.push(text(t));
+  const spaced = words.filter((t) => t.script === 'latin').map(text);
+  if (question) for (let k = 0; k + 1 < spaced.length; k++) phrases.push(`${spaced[k]} ${spaced[k + 1]}`);
+  else if (spaced.length > 1) phrases.push(spaced.join(' '));
   if (!phrases.length) return;
   for (const r of top) {
     const record = fragments.get(r.article);
@@ -425,7 +427,7 @@ function rerankByPhrase(top: RankedArticle[], terms: readonly QueryTerm[], quest
       return f;
     });
     const found = phrases.filter((p) => flat.some((f) => f.includes(p))).length;
-    r.score *= question ? 1 + (0.15 * found) / phrases.length : 1 + 0.1 * found;
+    r.score *= question ? 1 + (rankingParams.phraseShare * found) / phrases.length : 1 + 0.1 * found;
     // The writer listed the reader's very words as a keyword of this article: the strongest sign there is.
     if (!question && words.length > 1) {
       const typed = flatten(words.map((t) => t.source).join(' '));

@@ -80,9 +80,11 @@ export const rankingParams = {
   minCoverage: 0.3,
   /** Questions: results scoring below this share of the best one are not shown. */
   minRelativeScore: 0.1,
-  /** Questions with no relevant article: how many of the closest to offer, and the least coverage they need. */
-  closestCount: 5,
-  closestMinCoverage: 0.15,
+  /** Questions with no relevant article: how many of the closest to offer at most, and the least coverage they need. */
+  closestCount: 50,
+  closestMinCoverage: 0.05,
+  /** Questions: how much an article gains when all of the question's word pairs (or CJK words) occur verbatim in it. */
+  phraseShare: 0.3,
   /** Keywords: each further matching section adds this much, up to five. */
   extraSectionShare: 0.03,
 };
