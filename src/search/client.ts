@@ -106,6 +106,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   /** Decoded posting maps per term, built on first use. */
   const postingMaps = new Map<string, { article: Map<number, number>; section: Map<number, number> }>();
   const evidenceCache = new Map<string, TokenEvidence>();
+  /** Expansions of a token with the same flags, until a shard arrives; each keeps its evidence. */
+  const expandCache = new Map<string, Map<string, number>>();
+  const evidenceOfExpansion = new WeakMap<Map<string, number>, TokenEvidence>();
   const fragments = new Map<number, FragmentArticle>();
   // Keystrokes in a row show mostly the same results: their excerpts and phrase texts are kept.
   const excerpts = new Map<string, string>();
@@ -141,6 +144,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       const terms = decodeShard(text, m.shift);
       for (const [term, t] of terms) lexicon.set(term, t);
       shards.set(bucket, { terms, sorted: [...terms.keys()].sort() });
+      // What a token expands to depends on the shards loaded: cached expansions are from an older lexicon now.
+      expandCache.clear();
     });
   }
 
@@ -236,15 +241,19 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
    */
   function evidenceFor(m: SearchManifest, token: string, candidates: Map<string, number>, used: Set<string>): TokenEvidence {
     for (const term of candidates.keys()) used.add(term);
+    const known = evidenceOfExpansion.get(candidates);
+    if (known) return known;
     // The same token with the same candidates (the next keystroke, the same question again) reuses its evidence,
     // and with it the ranking's tables.
     const key = `${token}\u0000${[...candidates].map(([t, q]) => `${t}:${q}`).join(' ')}`;
     let e = evidenceCache.get(key);
+    if (e) evidenceOfExpansion.set(candidates, e);
     if (!e) {
       const frequency = Math.max(df(token), ...[...candidates.keys()].map(df));
       const forms: TokenForm[] = [...candidates].map(([term, q]) => ({ quality: q, ...postingsOf(term) }));
       if (evidenceCache.size > 2000) evidenceCache.clear();
       evidenceCache.set(key, (e = { idf: idf(m.articles, frequency), forms }));
+      evidenceOfExpansion.set(candidates, e);
     }
     return e;
   }
@@ -271,7 +280,12 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
           if (a === term.fallback) return;
           alt.forEach((token, k) => {
             const key = `${i}\u0000${token}`;
-            if (!expansions.get(key)?.size) expansions.set(key, expand(m, token, term, k === alt.length - 1, question));
+            if (expansions.get(key)?.size) return;
+            const last = k === alt.length - 1;
+            const memo = `${token}\u0000${term.script}\u0000${term.prefix && last ? 1 : 0}${term.fuzzy ? 1 : 0}${question ? 1 : 0}`;
+            let candidates = expandCache.get(memo);
+            if (!candidates) expandCache.set(memo, (candidates = expand(m, token, term, last, question)));
+            expansions.set(key, candidates);
           });
         });
         // Keyword queries keep a Korean word whole (환불인증 is a made-up compound, not 환… + 인증).

@@ -73,7 +73,7 @@ export const rankingParams = {
   /** How much an optional term (stopword, particle, question word) counts compared with a required one. */
   optionalShare: 0.3,
   /** Questions: articles whose sections are scored, the best by whole-article score (the rest cannot reach the top). */
-  questionShortlist: 60,
+  questionShortlist: 30,
   /** Questions: weight of the whole-article score against the best section's. */
   articleShare: 0.5,
   /** Questions: least coverage of the informative content by the best article for the question to count as answered. */
@@ -99,18 +99,20 @@ interface TokenTable {
   /** Article → score of the article as a whole (article-level plus every section's weight). */
   whole: Map<number, number>;
   /** The same as two arrays, for the loops that visit every article (a Map's entries allocate as they are read). */
-  wholeIds: number[];
-  wholeValues: number[];
+  wholeIds: Int32Array;
+  wholeValues: Float64Array;
   /** Largest article number in `whole`, plus one. */
   wholeEnd: number;
   /** The keys of `section` and `articleOnly`, as arrays, for the same reason. */
-  sectionIds: number[];
-  articleOnlyIds: number[];
+  sectionIds: Int32Array;
+  articleOnlyIds: Int32Array;
   /** Article → best match quality anywhere in it. */
   quality: Map<number, number>;
 }
 
-const empty: TokenTable = { idf: 0, section: new Map(), articleOnly: new Map(), whole: new Map(), wholeIds: [], wholeValues: [], wholeEnd: 0, sectionIds: [], articleOnlyIds: [], quality: new Map() };
+const none = { ids: new Int32Array(0), values: new Float64Array(0) };
+const makeTable = (idf: number): TokenTable => ({ idf, section: new Map(), articleOnly: new Map(), whole: new Map(), wholeIds: none.ids, wholeValues: none.values, wholeEnd: 0, sectionIds: none.ids, articleOnlyIds: none.ids, quality: new Map() });
+const empty: TokenTable = makeTable(0);
 
 /** Tables of evidence already seen: a client that asks again with the same evidence (the next keystroke) reuses them. */
 const tabulated = new WeakMap<TokenEvidence, TokenTable>();
@@ -123,8 +125,8 @@ function tabulate(evidence: TokenEvidence | undefined, shift: number): TokenTabl
 }
 
 function tabulateNow(evidence: TokenEvidence | undefined, shift: number): TokenTable {
-  if (!evidence || !evidence.forms.length) return evidence ? { ...empty, idf: evidence.idf } : empty;
-  const t: TokenTable = { idf: evidence.idf, section: new Map(), articleOnly: new Map(), whole: new Map(), wholeIds: [], wholeValues: [], wholeEnd: 0, sectionIds: [], articleOnlyIds: [], quality: new Map() };
+  if (!evidence || !evidence.forms.length) return evidence ? makeTable(evidence.idf) : empty;
+  const t = makeTable(evidence.idf);
   const best = (map: Map<number, number>, key: number, value: number) => {
     if ((map.get(key) ?? 0) < value) map.set(key, value);
   };
@@ -143,13 +145,11 @@ function tabulateNow(evidence: TokenEvidence | undefined, shift: number): TokenT
     }
     for (const a of new Set([...sums.keys(), ...form.article.keys()])) best(t.whole, a, evidence.idf * q * saturate((form.article.get(a) ?? 0) + (sums.get(a) ?? 0)));
   }
-  for (const [a, v] of t.whole) {
-    t.wholeIds.push(a);
-    t.wholeValues.push(v);
-    if (a >= t.wholeEnd) t.wholeEnd = a + 1;
-  }
-  t.sectionIds = [...t.section.keys()];
-  t.articleOnlyIds = [...t.articleOnly.keys()];
+  t.wholeIds = Int32Array.from(t.whole.keys());
+  t.wholeValues = Float64Array.from(t.whole.values());
+  for (const a of t.wholeIds) if (a >= t.wholeEnd) t.wholeEnd = a + 1;
+  t.sectionIds = Int32Array.from(t.section.keys());
+  t.articleOnlyIds = Int32Array.from(t.articleOnly.keys());
   return t;
 }
 
@@ -168,13 +168,26 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   // Questions: every article's whole-article score first, from the postings alone; only the best of them have
   // their sections scored. Keywords: every section that has any of the words.
   const wholeScores = question ? wholeArticleScores(terms, tables, weightOf) : undefined;
-  const shortlist = wholeScores ? new Set(wholeScores.shortlist(p.questionShortlist)) : undefined;
-  const sections = new Set<number>();
-  for (const alts of tables) {
-    for (const alt of alts) {
-      for (const t of alt) {
-        for (const id of t.sectionIds) if (!shortlist || shortlist.has(id >> shift)) sections.add(id);
-        for (const a of t.articleOnlyIds) if (!shortlist || shortlist.has(a)) sections.add(a << shift);
+  const shortlisted = wholeScores?.shortlist(p.questionShortlist);
+  const shortlist = shortlisted ? new Set(shortlisted) : undefined;
+  // Candidate sections, once each, in an array: the loops below index it rather than iterate a Set.
+  const seen = new Set<number>();
+  const sections: number[] = [];
+  const candidate = (id: number) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    sections.push(id);
+  };
+  for (let i = 0; i < tables.length; i++) {
+    const alts = tables[i]!;
+    for (let k = 0; k < alts.length; k++) {
+      const alt = alts[k]!;
+      for (let m = 0; m < alt.length; m++) {
+        const t = alt[m]!;
+        const ids = t.sectionIds;
+        for (let j = 0; j < ids.length; j++) if (!shortlist || shortlist.has(ids[j]! >> shift)) candidate(ids[j]!);
+        const own = t.articleOnlyIds;
+        for (let j = 0; j < own.length; j++) if (!shortlist || shortlist.has(own[j]!)) candidate(own[j]! << shift);
       }
     }
   }
@@ -183,7 +196,8 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   const termWeights = terms.map(weightOf);
   const altWeights = terms.map((t) => t.alternatives.map((_, k) => t.weights[k] ?? 1));
   const byArticle = new Map<number, RankedSection[]>();
-  for (const id of sections) {
+  for (let c = 0; c < sections.length; c++) {
+    const id = sections[c]!;
     const a = id >> shift;
     let matched = 0;
     let score = 0;
@@ -247,7 +261,7 @@ export function rankArticles(terms: readonly QueryTerm[], evidenceOf: (term: num
   };
 
   let ranked: RankedArticle[] = [];
-  for (const a of shortlist ?? byArticle.keys()) {
+  for (const a of shortlisted ?? [...byArticle.keys()]) {
     const list = byArticle.get(a) ?? [];
     list.sort(question ? (x, y) => y.score - x.score || x.index - y.index : (x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : x.index - y.index));
     const best = list[0];
@@ -378,15 +392,18 @@ function wholeArticleScores(terms: readonly QueryTerm[], tables: TokenTable[][][
     score: (a) => (a < total.length ? total[a]! : 0),
     matched: (a) => (a < matched.length ? matched[a]! : 0),
     shortlist(n) {
-      const all = Array.from(reached.subarray(0, reachedCount));
-      if (reachedCount <= n) return all;
+      const out: number[] = [];
+      if (reachedCount <= n) {
+        for (let j = 0; j < reachedCount; j++) out.push(reached[j]!);
+        return out;
+      }
       // The n-th best score, from a native numeric sort of the scores alone, then the articles at or above it.
       const values = scratch.sorted.subarray(0, reachedCount);
       for (let j = 0; j < reachedCount; j++) values[j] = total[reached[j]!]!;
       values.sort();
       const floor = values[reachedCount - n]!;
-      const out = all.filter((a) => total[a]! > floor);
-      for (const a of all) if (out.length < n && total[a] === floor) out.push(a);
+      for (let j = 0; j < reachedCount; j++) if (total[reached[j]!]! > floor) out.push(reached[j]!);
+      for (let j = 0; j < reachedCount && out.length < n; j++) if (total[reached[j]!] === floor) out.push(reached[j]!);
       return out;
     },
   };

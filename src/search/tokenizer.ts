@@ -476,6 +476,11 @@ const questionWords = new Set([
 /** Question words that end a run of kanji in Japanese queries (返金方法 = 返金 + 方法). */
 const japaneseSuffixes = ['方法', '手順', '仕方'];
 
+/** Every term has the same fields in the same order, so the ranking's hot loops see one object shape. */
+function makeTerm(t: Omit<QueryTerm, 'weight' | 'fallback'> & Partial<Pick<QueryTerm, 'weight' | 'fallback'>>): QueryTerm {
+  return { source: t.source, script: t.script, alternatives: t.alternatives, weights: t.weights, optional: t.optional, prefix: t.prefix, fuzzy: t.fuzzy, weight: t.weight, fallback: t.fallback, start: t.start, end: t.end };
+}
+
 /** Parse a query into terms using the same tokenizer as the index. */
 export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryTerm[] {
   const typoMinLength = options.typoMinLength ?? 4;
@@ -544,7 +549,7 @@ export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryT
         const suffix = japaneseSuffixes.find((e) => word.length === grams.length + 1 && word.length - e.length >= 2 && word.endsWith(e));
         if (suffix) {
           const cut = word.length - suffix.length;
-          terms.push({ source, script, alternatives: [grams.slice(cut, cut + suffix.length - 1)], weights: [1], optional: true, prefix: false, fuzzy: false, start, end });
+          terms.push(makeTerm({ source, script, alternatives: [grams.slice(cut, cut + suffix.length - 1)], weights: [1], optional: true, prefix: false, fuzzy: false, start, end }));
           alternatives = [grams.slice(0, cut - 1)];
         }
       }
@@ -561,7 +566,7 @@ export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryT
     const fuzzy = script === 'latin' && typoMinLength > 0 && word.length >= typoMinLength && !/\d/.test(word);
     const signature = JSON.stringify(alternatives);
     if (terms.some((t) => JSON.stringify(t.alternatives) === signature)) continue; // "refund refund" is one word
-    const term: QueryTerm = { source, script, alternatives, weights, optional, prefix, fuzzy, start, end };
+    const term = makeTerm({ source, script, alternatives, weights, optional, prefix, fuzzy, start, end });
     if (script === 'hangul' && alternatives.length > 1 && alternatives[alternatives.length - 1]!.length === 1 && [...alternatives[alternatives.length - 1]![0]!].length === 1) term.fallback = alternatives.length - 1;
     terms.push(term);
     termOfGroup.set(group, term);
@@ -574,7 +579,7 @@ export function tokenizeQuery(query: string, options: QueryOptions = {}): QueryT
     if (whole) left!.optional = right!.optional = true;
     const source = query.slice(b.start, b.end);
     if (terms.some((t) => t.alternatives.length === 1 && t.alternatives[0]!.join() === b.text)) continue;
-    terms.push({ source, script: 'han', alternatives: [[b.text]], weights: [1], optional: !whole, prefix: false, fuzzy: false, start: b.start, end: b.end });
+    terms.push(makeTerm({ source, script: 'han', alternatives: [[b.text]], weights: [1], optional: !whole, prefix: false, fuzzy: false, start: b.start, end: b.end }));
   }
   terms.sort((x, y) => x.start - y.start || y.end - x.end);
   // Hiragana runs are mostly grammar (できない, ください); they only count when nothing else was typed.
@@ -609,7 +614,7 @@ export const singleKanjiShare = { weight: 0.5 };
 
 function singleKanjiWeight(t: QueryTerm): QueryTerm {
   const alt = t.alternatives[0]!;
-  return t.script === 'han' && !t.optional && t.alternatives.length === 1 && alt.length === 1 && [...alt[0]!].length === 1 ? { ...t, weight: singleKanjiShare.weight } : t;
+  return t.script === 'han' && !t.optional && t.alternatives.length === 1 && alt.length === 1 && [...alt[0]!].length === 1 ? makeTerm({ ...t, weight: singleKanjiShare.weight }) : t;
 }
 
 /**
@@ -621,7 +626,7 @@ function withoutKoreanEnding(t: QueryTerm): QueryTerm {
   const stems = t.alternatives.map((alt, k) => ({ alt, k })).filter(({ k }) => k > 0 && k !== t.fallback);
   if (!stems.length) return t;
   const keep = [...stems.map(({ k }) => k), ...(t.fallback !== undefined ? [t.fallback] : [])];
-  return { ...t, alternatives: keep.map((k) => t.alternatives[k]!), weights: keep.map((k) => (k === t.fallback ? t.weights[k]! : 1)), fallback: t.fallback !== undefined ? keep.length - 1 : undefined };
+  return makeTerm({ ...t, alternatives: keep.map((k) => t.alternatives[k]!), weights: keep.map((k) => (k === t.fallback ? t.weights[k]! : 1)), fallback: t.fallback !== undefined ? keep.length - 1 : undefined });
 }
 
 function splitCompounds(terms: readonly QueryTerm[]): QueryTerm[] {
@@ -654,7 +659,7 @@ function splitCompounds(terms: readonly QueryTerm[]): QueryTerm[] {
     for (const piece of pieces) {
       const chars = [...normalize(piece.text)];
       const alt = chars.length === 1 ? [chars[0]!] : chars.slice(0, -1).map((c, k) => c + chars[k + 1]!);
-      out.push({ ...t, source: piece.text, alternatives: [alt], weights: [1], start: t.start + piece.at, end: t.start + piece.at + piece.text.length });
+      out.push(makeTerm({ ...t, source: piece.text, alternatives: [alt], weights: [1], start: t.start + piece.at, end: t.start + piece.at + piece.text.length }));
     }
   }
   return out;

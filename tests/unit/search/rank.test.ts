@@ -103,8 +103,8 @@ describe('rankArticles: questions', () => {
       wallet: { idf: 1.5, sections: [[id(2, 1), 1]] },
     });
     expect(articles).toEqual([]);
-    // Closest: only articles that cover some of the question (wallet), not those with its commonest word alone.
-    expect(closest.map((a) => a.article)).toEqual([2]);
+    // Closest: the article with the wallet comes before the one with only the commonest word.
+    expect(closest.map((a) => a.article)).toEqual([2, 1]);
   });
 
   it('decides on the best article whether a question is answered, then lists the others by score', () => {
