@@ -68,7 +68,7 @@ answer); ${perLocale}. The held-out split is chosen by a hash of each question's
 Recall@10 is the share of the answering articles among the first ten articles shown; nDCG@10 uses gains 3 (answers) and 1
 (helps); MRR and "Top 1" count the first relevant article. When this project's search decides that no article covers enough
 of a question, it says so and shows the "nothing found" help (suggestions, a contact link carrying the question) with the
-five closest articles under it; those count as shown. "Nothing found" is right for a question the help center cannot answer;
+closest articles under it; those count as shown. "Nothing found" is right for a question the help center cannot answer;
 for one it can, it costs a reader an extra look. "No article shown" is a search that lists no article at all. The baselines
 list whatever matches a word and never say "nothing found".
 
