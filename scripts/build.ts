@@ -10,6 +10,12 @@ import { precompress, exists } from '../src/build/finish-build.ts';
 import { getSearchIndex } from '../src/build/search-index.ts';
 import { getSiteData } from '../src/site-data.ts';
 
+// Astro's telemetry stays off: nothing this project runs calls another host.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+// A build is a production build whoever runs it: under NODE_ENV=test (a test runner) Astro would start a dev server
+// inside the build and Vite would compile for development.
+process.env.NODE_ENV = 'production';
+
 const outDir = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? process.env.KB_OUT_DIR ?? 'dist');
 const started = performance.now();
 const kb = await getKnowledgeBase();

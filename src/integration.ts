@@ -1,11 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
-import { getKnowledgeBase, invalidateKnowledgeBase, resolveContentDir } from './content/knowledge-base.ts';
+import { getKnowledgeBase } from './content/knowledge-base.ts';
 import { getSiteData } from './site-data.ts';
 import { finishBuild } from './build/finish-build.ts';
 import { sitemapSerializer } from './build/sitemap.ts';
-import { getSearchIndex, writeSearchIndex, serveSearchIndexInDev } from './build/search-index.ts';
+import { getSearchIndex, writeSearchIndex } from './build/search-index.ts';
+import { setupDevServer } from './build/dev-server.ts';
+import { markDevServer } from './build/dev-mode.ts';
 import { basePath } from './content/site-url.ts';
 
 /** The Astro side of the generator. Hooks stay thin: each one calls a named function. */
@@ -13,19 +15,15 @@ export default function knowledgeBase(): AstroIntegration {
   return {
     name: 'kb-site',
     hooks: {
-      'astro:config:setup': async ({ updateConfig, addWatchFile }) => {
+      'astro:config:setup': async ({ updateConfig, command }) => {
+        // Before the first read of the content, so dev keeps what it renders from the start. Not in
+        // astro:server:setup: a build can start a Vite server of its own (with NODE_ENV=test, for one).
+        if (command === 'dev') markDevServer();
         const kb = await getKnowledgeBase();
-        addWatchFile(resolveContentDir());
         // A site served under a path (https://example.github.io/help-center) gets that path as Astro's base.
         updateConfig({ site: kb.config.url, base: basePath(kb.config.url) || '/', integrations: [sitemap({ serialize: await sitemapSerializer() })] });
       },
-      'astro:server:setup': ({ server }) => {
-        server.watcher.add(resolveContentDir());
-        server.watcher.on('all', (_event, path) => {
-          if (path.startsWith(resolveContentDir())) invalidateKnowledgeBase();
-        });
-        server.middlewares.use(serveSearchIndexInDev);
-      },
+      'astro:server:setup': ({ server }) => setupDevServer(server),
       'astro:build:done': async ({ dir }) => {
         const data = await getSiteData();
         await finishBuild(data.kb, fileURLToPath(dir), async (outDir) => writeSearchIndex(await getSearchIndex(), outDir));

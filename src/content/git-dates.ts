@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { inDevServer } from '../build/dev-mode.ts';
 
 /**
  * Last commit date of every file under `dir`, from ONE `git log` call for the whole tree.
@@ -8,6 +9,18 @@ import { join, resolve } from 'node:path';
  * that boundary commit supplies are dropped: a page shows no date rather than a wrong one.
  */
 export function readGitDates(dir: string): Map<string, Date> {
+  // A save does not commit: the dev server asks git once per content folder.
+  const memo = inDevServer() ? ((globalThis as typeof globalThis & { [memoKey]?: Map<string, Map<string, Date>> })[memoKey] ??= new Map()) : undefined;
+  const known = memo?.get(dir);
+  if (known) return known;
+  const dates = readDates(dir);
+  memo?.set(dir, dates);
+  return dates;
+}
+
+const memoKey = Symbol.for('kb-site.git-dates');
+
+function readDates(dir: string): Map<string, Date> {
   const dates = new Map<string, Date>();
   let top: string;
   let log: string;

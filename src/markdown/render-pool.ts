@@ -3,6 +3,7 @@ import type { RenderInput, RenderedArticle } from './render-article.ts';
 import type { ImageAsset } from '../content/image-assets.ts';
 import { createSiteRenderer, type RenderSetup } from './render-setup.ts';
 import { runWorker } from '../run-worker.ts';
+import { renderCached } from './render-cache.ts';
 
 /** Below this, starting workers (each loads the unified pipeline) costs more than it saves. */
 const minimumForWorkers = 400;
@@ -16,7 +17,11 @@ export interface RenderOutput {
  * Render every article, on all cores for large sites. Markdown parsing dominates a 10k-article build,
  * and it is independent per file. Results come back in input order.
  */
-export async function renderArticles(setup: RenderSetup, inputs: RenderInput[]): Promise<RenderOutput> {
+export function renderArticles(setup: RenderSetup, inputs: RenderInput[]): Promise<RenderOutput> {
+  return renderCached(setup, inputs, (todo) => renderAll(setup, todo));
+}
+
+async function renderAll(setup: RenderSetup, inputs: RenderInput[]): Promise<RenderOutput> {
   const workers = Math.min(availableParallelism(), 4);
   if (inputs.length < minimumForWorkers || workers < 2 || process.env.KB_RENDER_WORKERS === '0') return renderHere(setup, inputs);
   try {

@@ -10,9 +10,14 @@ export const themeInitScript =
 
 export const themeInitHash = `sha256-${createHash('sha256').update(themeInitScript).digest('base64')}`;
 
-/** Directives shared by the meta tag and the `_headers` file. `frame-ancestors` only works as a header. */
-export function contentSecurityPolicy(config: SiteConfig, { forHeader = false } = {}): string {
+/**
+ * Directives shared by the meta tag and the `_headers` file. `frame-ancestors` only works as a header.
+ * `dev` is for `astro dev` only (the integration says so, not NODE_ENV, which a build may also have): its styles arrive as inline `<style>` elements (injected again on every edit) and
+ * its reload signal over a WebSocket, so dev pages allow inline styles and ws:. The built site never does.
+ */
+export function contentSecurityPolicy(config: SiteConfig, { forHeader = false, dev = false } = {}): string {
   const connect = ["'self'"];
+  if (dev) connect.push('ws:', 'wss:');
   if (config.analyticsEndpoint) {
     try {
       connect.push(new URL(config.analyticsEndpoint, config.url).origin);
@@ -23,7 +28,7 @@ export function contentSecurityPolicy(config: SiteConfig, { forHeader = false } 
   const directives = [
     "default-src 'none'",
     `script-src 'self' '${themeInitHash}'`,
-    "style-src 'self'",
+    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${[...new Set(connect)].join(' ')}`,

@@ -21,4 +21,12 @@ describe('content security policy', () => {
     expect(contentSecurityPolicy(config)).not.toContain('frame-ancestors');
     expect(contentSecurityPolicy(config, { forHeader: true })).toContain("frame-ancestors 'self'");
   });
+
+  it('lets the dev server inject styles and reach its reload socket, and only the dev server', () => {
+    const dev = contentSecurityPolicy(config, { dev: true });
+    expect(dev).toContain("style-src 'self' 'unsafe-inline'");
+    expect(dev).toContain("connect-src 'self' ws: wss:");
+    expect(dev).toContain(`script-src 'self' '${themeInitHash}'`); // scripts stay external in dev too
+    expect(contentSecurityPolicy(config, { forHeader: true })).not.toMatch(/unsafe-inline|ws:/);
+  });
 });

@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { ViteDevServer } from 'vite';
+import { getKnowledgeBase, invalidateKnowledgeBase, resolveContentDir } from '../content/knowledge-base.ts';
+import { basePath, stripBase } from '../content/site-url.ts';
+import { getSearchIndex, serveSearchIndexInDev } from './search-index.ts';
+
+/** The files the knowledge base is read from: the content folder (articles, `_category.yml`, synonyms, images) and the config. */
+export function watchedSources(): { contentDir: string; configPath: string } {
+  return { contentDir: resolveContentDir(), configPath: resolve(process.env.KB_CONFIG ?? join(process.cwd(), 'kb.config.yml')) };
+}
+
+/**
+ * `astro dev` for writers: the site from memory, as `dist/` would have it (pages, search index, images), and a
+ * browser reload as soon as the knowledge base has been read again after a save. The content is not a Vite module
+ * graph, so Vite alone would neither notice an edit nor know which pages it changes: every page reloads.
+ */
+export function setupDevServer(server: ViteDevServer): void {
+  const { contentDir, configPath } = watchedSources();
+  server.watcher.add([contentDir, configPath]);
+  let timer: NodeJS.Timeout | undefined;
+  const changed = new Set<string>();
+  server.watcher.on('all', (_event, path) => {
+    const file = resolve(path);
+    if (file !== configPath && !file.startsWith(contentDir + sep)) return;
+    invalidateKnowledgeBase();
+    changed.add(file);
+    // An editor's save is often several events (write, rename, chmod): reload once for all of them.
+    clearTimeout(timer);
+    timer = setTimeout(() => void reload(server, [...changed].map(shortName), changed), 30);
+  });
+  server.middlewares.use(serveSearchIndexInDev);
+  server.middlewares.use(serveAssetsInDev);
+}
+
+async function reload(server: ViteDevServer, names: string[], changed: Set<string>) {
+  changed.clear();
+  const started = performance.now();
+  // Read the knowledge base again before the browser asks for the page, so the reload shows the edit at once.
+  const kb = await getKnowledgeBase().catch(() => undefined);
+  const errors = kb?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
+  const took = Math.round(performance.now() - started);
+  server.config.logger.info(`[kb] ${names.join(', ')} changed: content read again in ${took} ms${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}; reloading the browser`, { timestamp: true });
+  const hot = server.environments?.client?.hot ?? server.ws;
+  hot.send({ type: 'full-reload', path: '*' });
+  // The search index is not needed for the page itself: build it while the browser reloads.
+  setTimeout(() => void getSearchIndex().catch(() => {}), 100);
+}
+
+/** A changed file as the writer knows it: relative to the working directory, or to the content folder's parent. */
+function shortName(file: string): string {
+  const { contentDir } = watchedSources();
+  for (const from of [process.cwd(), dirname(contentDir)]) {
+    const name = relative(from, file);
+    if (name && !name.startsWith('..') && !isAbsolute(name)) return name;
+  }
+  return file;
+}
+
+const types: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+/** Article images under `/_assets/`, at the same content-hashed URLs the build copies them to. */
+export function serveAssetsInDev(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
+  if (!req.url?.includes('/_assets/')) return next();
+  getKnowledgeBase().then(async (kb) => {
+    const path = decodeURI(stripBase(basePath(kb.config.url), req.url!.split('?')[0]!));
+    const image = kb.images.find((i) => i.url === path);
+    if (!image) return next();
+    const body = await readFile(image.source);
+    res.setHeader('Content-Type', types[extname(image.url).toLowerCase()] ?? 'application/octet-stream');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.end(body);
+  }, next).catch(next);
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { ImageAsset } from '../content/image-assets.ts';
+import type { RenderInput, RenderedArticle } from './render-article.ts';
+import type { RenderSetup } from './render-setup.ts';
+import type { RenderOutput } from './render-pool.ts';
+import { inDevServer } from '../build/dev-mode.ts';
+
+interface Entry {
+  result: RenderedArticle;
+  /** The images this article's HTML points at, so a cached article still publishes them. */
+  assets: ImageAsset[];
+}
+
+const cacheKey = Symbol.for('kb-site.render-cache');
+type Holder = { entries: Map<string, Entry> };
+
+/**
+ * In `astro dev`, keep rendered articles between reads of the knowledge base: after a save, only the edited
+ * article is rendered again. An article's HTML depends on its own text, on every article's and category's URL
+ * (its links) and on the images (their content-hashed URLs), so all three are in the key: a new article or a
+ * changed image renders everything again, which is still correct and rare. A build renders once and keeps nothing.
+ */
+export async function renderCached(setup: RenderSetup, inputs: RenderInput[], render: (inputs: RenderInput[]) => Promise<RenderOutput>): Promise<RenderOutput> {
+  if (!inDevServer()) return render(inputs);
+  const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
+  const holder = (g[cacheKey] ??= { entries: new Map() });
+  const shared = digest(JSON.stringify(setup) + assetStamp(setup.contentDir));
+  const keys = inputs.map((input) => shared + digest(JSON.stringify(input)));
+  const missing = inputs.flatMap((input, i) => (holder.entries.has(keys[i]!) ? [] : [{ input, key: keys[i]! }]));
+  const fresh = missing.length ? await render(missing.map((m) => m.input)) : { results: [], images: [] };
+  const next = new Map<string, Entry>();
+  missing.forEach((m, i) => {
+    const result = fresh.results[i]!;
+    next.set(m.key, { result, assets: fresh.images.filter((a) => result.html.includes(a.url)) });
+  });
+  for (const key of keys) if (!next.has(key)) next.set(key, holder.entries.get(key)!);
+  holder.entries = next; // only what this read used: deleted and edited articles leave the cache
+  const images = new Map<string, ImageAsset>();
+  for (const key of keys) for (const a of next.get(key)!.assets) images.set(a.url, a);
+  for (const a of fresh.images) images.set(a.url, a);
+  return { results: keys.map((k) => next.get(k)!.result), images: [...images.values()] };
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+/** Path, size and modification time of every file in the content folder other than Markdown. */
+function assetStamp(contentDir: string): string {
+  const parts: string[] = [];
+  for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || extname(entry.name).toLowerCase() === '.md') continue;
+    const path = join(entry.parentPath, entry.name);
+    const s = statSync(path, { throwIfNoEntry: false });
+    if (s) parts.push(`${path}\0${s.size}\0${s.mtimeMs}`);
+  }
+  return parts.sort().join('\n');
+}
