@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startHarness, type Harness } from './browser.ts';
 
@@ -7,18 +8,72 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const sitemap = readFileSync(`${inject('distDir')}/sitemap-0.xml`, 'utf8');
 const paths = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => decodeURI(m[1]!));
 
-/** One page of each type per locale, plus search and 404: enough to cover every component. */
-function sample(): string[] {
-  const out = new Set<string>(['/en/search/', '/ja/search/', '/ko/search/', '/404.html']);
+/** Every page is checked in each of these: desktop and phone width, light and dark theme. */
+const variants = [
+  { width: 1280, height: 900, scheme: 'light' },
+  { width: 1280, height: 900, scheme: 'dark' },
+  { width: 390, height: 844, scheme: 'light' },
+  { width: 390, height: 844, scheme: 'dark' },
+] as const;
+
+interface Case {
+  name: string;
+  path: string;
+  /** Brings the page into the state to check (an open dropdown, a sent "No"…). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** One page of each type per locale (home, category, a guide, an FAQ, search, 404). */
+function pageCases(): Case[] {
+  const out = new Map<string, Case>();
+  const add = (path: string, name = path) => out.set(path, { name, path });
   for (const locale of ['en', 'ja', 'ko']) {
     const own = paths.filter((p) => p.startsWith(`/${locale}/`));
-    out.add(`/${locale}/`);
+    add(`/${locale}/`);
     const category = own.find((p) => p.split('/').length === 4);
-    if (category) out.add(category);
-    for (const article of own.filter((p) => p.split('/').length === 5).slice(0, 3)) out.add(article);
+    if (category) add(category);
+    const articles = own.filter((p) => p.split('/').length === 5);
+    const faq = articles.find((p) => /faq/.test(p));
+    for (const article of [articles[0], faq].filter((a): a is string => Boolean(a))) add(article);
+    add(`/${locale}/search/`);
   }
-  return [...out];
+  add('/404.html');
+  return [...out.values()];
 }
+
+async function waitForPanel(page: Page, query: string) {
+  await page.waitForFunction((q) => [...document.querySelectorAll('.search-panel')].some((p) => (p as HTMLElement).dataset.query === q && !(p as HTMLElement).hidden), query, { timeout: 15_000 });
+}
+
+const typeInto = (selector: string, query: string) => async (page: Page) => {
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(query);
+  await waitForPanel(page, query);
+};
+
+const faqPath = () => paths.find((p) => p.startsWith('/en/') && /faq/.test(p))!;
+const articlePath = () => paths.find((p) => p.startsWith('/en/') && p.split('/').length === 5)!;
+
+/** The interactive states a reader can reach. */
+const stateCases = (): Case[] => [
+  { name: 'dropdown with results (en)', path: '/en/', prepare: typeInto('.search-hero input', 'refund') },
+  { name: 'dropdown with results (ja)', path: '/ja/', prepare: typeInto('.search-hero input', '返金') },
+  { name: 'dropdown, nothing answers a question, closest articles', path: '/en/', prepare: typeInto('.search-hero input', 'can I pay my Tallybird subscription with bitcoin or another cryptocurrency?') },
+  { name: 'dropdown with nothing found (ja)', path: '/ja/', prepare: typeInto('.search-hero input', 'zzqxv返金認証') },
+  { name: 'header dropdown on an article', path: articlePath(), prepare: typeInto('.search-header input', 'invoice') },
+  { name: 'search page with results', path: '/en/search/?q=invoice', prepare: (page) => page.locator('[data-search-page-results] [role=option]').first().waitFor({ timeout: 15_000 }) },
+  { name: 'search page with nothing found (ko)', path: '/ko/search/', prepare: typeInto('.search-page input[type=search]', 'zzqxv비밀') },
+  {
+    name: 'feedback after "No"',
+    path: articlePath(),
+    prepare: async (page) => {
+      await page.locator('[data-helpful=no]').click();
+      await page.locator('[data-feedback-followup]').waitFor({ state: 'visible' });
+    },
+  },
+  { name: 'FAQ with every answer open', path: faqPath(), prepare: (page) => page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true))) },
+];
 
 let h: Harness;
 beforeAll(async () => {
@@ -28,44 +83,49 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('accessibility (axe-core)', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`reports zero violations in the ${scheme} theme`, async () => {
-      const failures: string[] = [];
-      for (const path of sample()) {
-        const t = await h.open(path, { colorScheme: scheme });
-        // evaluate() runs through DevTools, so the page's strict CSP stays on while axe runs.
-        await t.page.evaluate(axeSource);
-        await t.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-        const result = await t.page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
-        for (const v of result.violations) failures.push(`${path} [${scheme}] ${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-        await t.context.close();
+/** Open the case once, then check it in every variant on the same page: resizing and switching the theme keep the state. */
+async function check(c: Case): Promise<string[]> {
+  const t = await h.open(c.path, { viewport: { width: 1280, height: 900 } });
+  const failures: string[] = [];
+  try {
+    await t.page.evaluate(axeSource); // through DevTools, so the page's strict CSP stays on while axe runs
+    await c.prepare?.(t.page);
+    for (const v of variants) {
+      await t.page.setViewportSize({ width: v.width, height: v.height });
+      await t.page.emulateMedia({ colorScheme: v.scheme });
+      const result = await t.page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+      for (const violation of result.violations) {
+        const where = violation.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ');
+        failures.push(`${c.name} [${v.width}px ${v.scheme}] ${violation.id}: ${violation.help} (${where})`);
       }
-      expect(failures).toEqual([]);
-    });
+    }
+    failures.push(...t.consoleErrors.map((e) => `${c.name}: console error ${e}`));
+  } finally {
+    await t.context.close();
   }
+  return failures;
+}
 
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`reports zero violations in the search panel (results, "nothing found" with the closest articles, nothing at all) in the ${scheme} theme`, async () => {
-      const failures: string[] = [];
-      const states: [string, string][] = [
-        ['/en/', 'refund'],
-        ['/en/', 'can I pay my Tallybird subscription with bitcoin or another cryptocurrency?'],
-        ['/ja/', 'zzqxv返金認証'],
-        ['/ko/search/', '비밀번호'],
-      ];
-      for (const [path, query] of states) {
-        const t = await h.open(path, { colorScheme: scheme });
-        const input = t.page.locator(path.endsWith('/search/') ? '.search-page input[type=search]' : '.search-hero input');
-        await input.click();
-        await input.fill(query);
-        await t.page.waitForFunction((q) => [...document.querySelectorAll('.search-panel')].some((p) => (p as HTMLElement).dataset.query === q && !(p as HTMLElement).hidden), query);
-        await t.page.evaluate(axeSource);
-        const result = await t.page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
-        for (const v of result.violations) failures.push(`${path} "${query}" [${scheme}] ${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-        await t.context.close();
-      }
-      expect(failures).toEqual([]);
-    });
-  }
+/** Two pages at a time: axe is CPU-bound and these machines have two cores. */
+async function checkAll(cases: Case[]): Promise<string[]> {
+  const queue = [...cases];
+  const failures: string[] = [];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) failures.push(...(await check(c)));
+    }),
+  );
+  return failures.sort();
+}
+
+describe('accessibility (axe-core), at 1280 and 390 px, light and dark', () => {
+  it('reports zero violations on every page type', async () => {
+    const cases = pageCases();
+    expect(cases.length).toBeGreaterThanOrEqual(15);
+    expect(await checkAll(cases)).toEqual([]);
+  }, 240_000);
+
+  it('reports zero violations in every interactive state', async () => {
+    expect(await checkAll(stateCases())).toEqual([]);
+  }, 240_000);
 });
