@@ -5,6 +5,9 @@ import type { ViteDevServer } from 'vite';
 import { getKnowledgeBase, invalidateKnowledgeBase, resolveContentDir } from '../content/knowledge-base.ts';
 import { basePath, stripBase } from '../content/site-url.ts';
 import { getSearchIndex, serveSearchIndexInDev } from './search-index.ts';
+import { checkKnowledgeBase } from '../content/checks.ts';
+import { formatDiagnostic } from '../content/diagnostics.ts';
+import type { Diagnostic, KnowledgeBase } from '../content/model.ts';
 
 /** The files the knowledge base is read from: the content folder (articles, `_category.yml`, synonyms, images) and the config. */
 export function watchedSources(): { contentDir: string; configPath: string } {
@@ -32,6 +35,7 @@ export function setupDevServer(server: ViteDevServer): void {
   });
   server.middlewares.use(serveSearchIndexInDev);
   server.middlewares.use(serveAssetsInDev);
+  server.middlewares.use(showContentErrorsInDev);
 }
 
 async function reload(server: ViteDevServer, names: string[], changed: Set<string>) {
@@ -39,9 +43,10 @@ async function reload(server: ViteDevServer, names: string[], changed: Set<strin
   const started = performance.now();
   // Read the knowledge base again before the browser asks for the page, so the reload shows the edit at once.
   const kb = await getKnowledgeBase().catch(() => undefined);
-  const errors = kb?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
+  const errors = kb ? contentErrors(kb) : [];
   const took = Math.round(performance.now() - started);
-  server.config.logger.info(`[kb] ${names.join(', ')} changed: content read again in ${took} ms${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}; reloading the browser`, { timestamp: true });
+  server.config.logger.info(`[kb] ${names.join(', ')} changed: content read again in ${took} ms${errors.length ? `, ${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}; reloading the browser`, { timestamp: true });
+  for (const e of errors) server.config.logger.error(formatDiagnostic(e));
   const hot = server.environments?.client?.hot ?? server.ws;
   hot.send({ type: 'full-reload', path: '*' });
   // The search index is not needed for the page itself: build it while the browser reloads.
@@ -56,6 +61,33 @@ function shortName(file: string): string {
     if (name && !name.startsWith('..') && !isAbsolute(name)) return name;
   }
   return file;
+}
+
+/** What the build would stop on: the file-level problems and the cross-file checks (links, anchors, images). */
+function contentErrors(kb: KnowledgeBase): Diagnostic[] {
+  return [...kb.diagnostics, ...checkKnowledgeBase(kb)].filter((d) => d.severity === 'error');
+}
+
+/**
+ * While the content has errors, every page shows them, as `npm run build` would print them (file:line, message,
+ * fix), instead of a half-rendered page or a stack trace. The page reloads by itself after the next save.
+ */
+export function showContentErrorsInDev(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
+  const path = req.url?.split('?')[0] ?? '';
+  if (req.method !== 'GET' || !/text\/html/.test(req.headers.accept ?? '') || /^\/(@|_search\/|_assets\/|src\/|node_modules\/)/.test(path)) return next();
+  getKnowledgeBase().then((kb) => {
+    const errors = contentErrors(kb);
+    if (!errors.length) return next();
+    const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
+    const items = errors.map((e) => `<li><code>${escape(e.line ? `${e.file}:${e.line}` : e.file)}</code> ${escape(e.message)}${e.hint ? `<br><span>${escape(e.hint)}</span>` : ''}</li>`);
+    res.statusCode = 500;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${errors.length} content error${errors.length === 1 ? '' : 's'}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;background:#fff}h1{font-size:1.4rem;color:#b42318}li{margin:.75rem 0}code{font-weight:600}span{color:#4a5562}</style>
+<script type="module" src="${basePath(kb.config.url)}/@vite/client"></script></head><body><main><h1>The help center cannot be built: ${errors.length} error${errors.length === 1 ? '' : 's'} in the content</h1>
+<ol data-kb-content-errors>${items.join('')}</ol><p>Fix them and save: this page reloads by itself.</p></main></body></html>`);
+  }, next);
 }
 
 const types: Record<string, string> = {

@@ -144,10 +144,17 @@ describe('npm run dev', () => {
     await expect.poll(() => p.page.locator('article img').first().getAttribute('src')).not.toBe(before);
     await expect.poll(() => p.page.locator('article img').first().evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
 
+    // A mistake shows on the page as the build would report it, and the fix brings the page back.
+    const article = 'content/en/invoices/create-an-invoice.md';
+    await saveAndSee(p, article, (t) => t.replace('title: Create and send your first invoice', 'titel: Create and send your first invoice'), 'h1', /error.* in the content/);
+    const listed = await p.page.locator('[data-kb-content-errors] li').allInnerTexts();
+    expect(listed.join('\n')).toMatch(/create-an-invoice\.md:2\b.*titel/);
+    await saveAndSee(p, article, (t) => t.replace('titel:', 'title:'), 'h1', 'Create and send your first invoice');
+
     // The search index follows the edit too.
     const saved = join(dir, 'content/en/invoices/create-an-invoice.md');
     await writeFile(saved, (await readFile(saved, 'utf8')).replace('Every invoice in Tallybird starts as a draft.', 'Every invoice in Tallybird starts as a draft, even a zanzibarite one.'));
-    await expect.poll(() => output.match(/create-an-invoice\.md changed/g)?.length ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => output.match(/create-an-invoice\.md changed/g)?.length ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
     const s = await open('/en/');
     const input = s.page.locator('.search-hero input');
     await input.click();
