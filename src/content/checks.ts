@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import type { Article, Diagnostic, KnowledgeBase } from './model.ts';
-import { didYouMean } from './diagnostics.ts';
+import { didYouMean, plural } from './diagnostics.ts';
 import { resolveRelatedSlugs } from './related.ts';
 
 /**
@@ -93,7 +93,7 @@ function translationCoverage(kb: KnowledgeBase): Diagnostic[] {
       severity: 'warning',
       code: 'translation-coverage',
       file: relative(process.cwd(), join(kb.contentDir, locale.code)),
-      message: `${missing.length} of ${reference.length} ${kb.defaultLocale} articles have no ${locale.label} translation (${list})`,
+      message: `${missing.length} of ${plural(reference.length, `${kb.defaultLocale} article`)} ${missing.length === 1 ? 'has' : 'have'} no ${locale.label} translation (${list})`,
       hint: `Readers who switch language on those pages land on the ${locale.label} home page with a notice`,
     });
   }

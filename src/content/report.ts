@@ -1,5 +1,5 @@
 import type { Diagnostic, KnowledgeBase } from './model.ts';
-import { formatDiagnostic, sortDiagnostics } from './diagnostics.ts';
+import { formatDiagnostic, plural, sortDiagnostics } from './diagnostics.ts';
 import { checkKnowledgeBase } from './checks.ts';
 import { runSearchTests } from '../search/search-tests.ts';
 import type { SearchIndex } from '../search/build-index.ts';
@@ -16,7 +16,6 @@ export function printDiagnostics(diagnostics: Diagnostic[], kb: KnowledgeBase, l
   for (const d of diagnostics) log(formatDiagnostic(d));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (diagnostics.length) log(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(kb.allArticles.length, 'article')}`);
   return errors === 0;
 }

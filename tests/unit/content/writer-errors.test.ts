@@ -40,7 +40,7 @@ const cases: { name: string; files: Record<string, string | Buffer>; config?: st
   { name: 'link to a missing anchor', files: { 'en/billing/a.md': '---\ntitle: A\n---\n\nSee [fees](./b.md#fes).\n', 'en/billing/b.md': '---\ntitle: B\n---\n\n## Fees\n\nText\n' }, expect: ['${dir}/en/billing/a.md:5: the anchor "#fes" matches no heading in ${dir}/en/billing/b.md. Did you mean "#fees"?'] },
   { name: 'same-page anchor', files: { 'en/billing/a.md': '---\ntitle: A\n---\n\n[Jump](#nowhere)\n\n## Somewhere\n' }, expect: ['${dir}/en/billing/a.md:5: the anchor "#nowhere" matches no heading in this article. Headings there: #somewhere'] },
   { name: 'absolute link to a missing page', files: { 'en/billing/a.md': '---\ntitle: A\n---\n\n[Other](/en/billing/nope/)\n' }, expect: ['${dir}/en/billing/a.md:5: the link "/en/billing/nope/" leads to no article or page. Check the path and the file name'] },
-  { name: 'links across locales and to categories resolve', files: { 'en/billing/a.md': '---\ntitle: A\n---\n\n[日本語](../../ja/billing/b.md) [Billing](../billing/) [Home](/en/)\n', 'ja/billing/b.md': ok('B') }, expect: ['${dir}/ja: warning: 1 of 1 en articles have no 日本語 translation (billing/a). Readers who switch language on those pages land on the 日本語 home page with a notice'] },
+  { name: 'links across locales and to categories resolve', files: { 'en/billing/a.md': '---\ntitle: A\n---\n\n[日本語](../../ja/billing/b.md) [Billing](../billing/) [Home](/en/)\n', 'ja/billing/b.md': ok('B') }, expect: ['${dir}/ja: warning: 1 of 1 en article has no 日本語 translation (billing/a). Readers who switch language on those pages land on the 日本語 home page with a notice'] },
   { name: 'missing image', files: { 'en/billing/a.md': '---\ntitle: A\n---\n\n![Plan](../../_assets/plan.png)\n' }, expect: ['${dir}/en/billing/a.md:5: image "../../_assets/plan.png" does not exist. Check the path: it is relative to this Markdown file, e.g. ../../_assets/picture.svg'] },
   { name: 'unknown related slug', files: { 'en/billing/a.md': '---\ntitle: A\nrelated: [refnd]\n---\n', 'en/billing/refund.md': ok() }, expect: ['${dir}/en/billing/a.md:2: related: no article "refnd" in en. Did you mean "refund"?'] },
   { name: 'draft linked from a published article', files: { 'en/billing/a.md': '---\ntitle: A\n---\n\n[Soon](./b.md)\n', 'en/billing/b.md': '---\ntitle: B\ndraft: true\n---\n' }, expect: ['${dir}/en/billing/a.md:5: the link "./b.md" points to a draft, which is not published. Publish ${dir}/en/billing/b.md (remove draft: true) or remove the link'] },
@@ -48,7 +48,8 @@ const cases: { name: string; files: Record<string, string | Buffer>; config?: st
   { name: 'bad _category.yml', files: { 'en/billing/a.md': ok(), 'en/billing/_category.yml': 'title: Billing\ncolour: blue\n' }, expect: ['${dir}/en/billing/_category.yml: unknown key "colour". A _category.yml may hold title, description and order'] },
   { name: 'unknown config key', files: { 'en/billing/a.md': ok() }, config: 'titel: Help\n', expect: ['${config}:1: unknown config key "titel". Did you mean "title"?'] },
   { name: 'bad config URL', files: { 'en/billing/a.md': ok() }, config: 'title: Help\nurl: help.example.com\n', expect: ['${config}:2: url: Invalid URL'] },
-  { name: 'translation coverage is a warning', files: { 'en/billing/a.md': ok(), 'en/billing/b.md': ok(), 'ja/billing/a.md': ok() }, expect: ['${dir}/ja: warning: 1 of 2 en articles have no 日本語 translation (billing/b). Readers who switch language on those pages land on the 日本語 home page with a notice'] },
+  { name: 'translation coverage is a warning', files: { 'en/billing/a.md': ok(), 'en/billing/b.md': ok(), 'ja/billing/a.md': ok() }, expect: ['${dir}/ja: warning: 1 of 2 en articles has no 日本語 translation (billing/b). Readers who switch language on those pages land on the 日本語 home page with a notice'] },
+  { name: 'translation coverage counts agree with their nouns', files: { 'en/billing/a.md': ok(), 'en/billing/b.md': ok(), 'en/billing/c.md': ok(), 'ja/billing/a.md': ok() }, expect: ['${dir}/ja: warning: 2 of 3 en articles have no 日本語 translation (billing/b, billing/c). Readers who switch language on those pages land on the 日本語 home page with a notice'] },
   { name: 'synonyms: a group of one word', files: { 'ja/billing/a.md': ok('解約'), 'ja/_synonyms.yml': '- [解約, 退会]\n- [解約]\n' }, expect: ['${dir}/ja/_synonyms.yml:2: a group needs at least two words. Write each group as a list, e.g. - [cancel, terminate], or as typed: [words readers use] with finds: [words the articles use]'] },
   { name: 'synonyms: not a list', files: { 'en/billing/a.md': ok(), 'en/_synonyms.yml': 'cancel: terminate\n' }, expect: ['${dir}/en/_synonyms.yml:1: expected a list of synonym groups. Write each group as a list, e.g. - [cancel, terminate], or as typed: [words readers use] with finds: [words the articles use]'] },
   { name: 'synonyms: a misspelt key', files: { 'en/billing/a.md': ok(), 'en/_synonyms.yml': '- [cancel, terminate]\n- typed: [cell phone]\n  find: [mobile]\n' }, expect: ['${dir}/en/_synonyms.yml:2: finds: missing. Write each group as a list, e.g. - [cancel, terminate], or as typed: [words readers use] with finds: [words the articles use]', '${dir}/en/_synonyms.yml:2: unknown key "find". Write each group as a list, e.g. - [cancel, terminate], or as typed: [words readers use] with finds: [words the articles use]'] },
@@ -128,5 +129,12 @@ describe('npm run check exit codes', () => {
     const { code, out } = run(contentDir, configPath);
     expect(code).toBe(0);
     expect(out).toContain('0 errors, 1 warning in 1 article');
+  });
+
+  it('says "1 article in 1 language", not "1 articles in 1 languages"', () => {
+    const { contentDir, configPath } = setUp('cli-singular', { 'en/billing/a.md': ok() });
+    const { code, out } = run(contentDir, configPath);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n').at(-1)).toBe('✓ 1 article in 1 language checked: no problems.');
   });
 });
