@@ -1,13 +1,11 @@
 // npm run check: validate the whole content folder without building. Exit 1 on errors, 0 with only warnings.
 import { getKnowledgeBase } from '../src/content/knowledge-base.ts';
 import { collectDiagnostics, printDiagnostics } from '../src/content/report.ts';
-import { plural } from '../src/content/diagnostics.ts';
 
 try {
   const kb = await getKnowledgeBase();
   const diagnostics = await collectDiagnostics(kb);
   const ok = printDiagnostics(diagnostics, kb, console.log);
-  if (ok) console.log(`✓ ${plural(kb.allArticles.length, 'article')} in ${plural(kb.locales.length, 'language')} checked${diagnostics.length ? '' : ': no problems'}.`);
   process.exit(ok ? 0 : 1);
 } catch (error) {
   // A bug of ours, not a writer's mistake: one line, no stack, and where to report it.

@@ -120,7 +120,7 @@ describe('npm run check exit codes', () => {
     const { code, out } = run(contentDir, configPath);
     expect(code).toBe(1);
     expect(out).toContain(`${relative(process.cwd(), contentDir)}/ja/billing/refund.md:3: tags: expected a list of strings, got "a,b". Write tags: [a, b]`);
-    expect(out).toContain('1 error, 0 warnings in 0 articles');
+    expect(out.trim().split('\n').at(-1)).toBe('✗ 1 error, 0 warnings in 1 file (0 articles in 1 language checked)');
     expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
@@ -128,13 +128,30 @@ describe('npm run check exit codes', () => {
     const { contentDir, configPath } = setUp('cli-warning', { 'en/billing/a.md': '---\ntitle: A\nkeywrods: [x]\n---\n' });
     const { code, out } = run(contentDir, configPath);
     expect(code).toBe(0);
-    expect(out).toContain('0 errors, 1 warning in 1 article');
+    expect(out.trim().split('\n').at(-1)).toBe('✓ 0 errors, 1 warning in 1 file (1 article in 1 language checked)');
   });
 
   it('says "1 article in 1 language", not "1 articles in 1 languages"', () => {
     const { contentDir, configPath } = setUp('cli-singular', { 'en/billing/a.md': ok() });
     const { code, out } = run(contentDir, configPath);
     expect(code).toBe(0);
-    expect(out.trim().split('\n').at(-1)).toBe('✓ 1 article in 1 language checked: no problems.');
+    expect(out.trim().split('\n').at(-1)).toBe('✓ No problems (1 article in 1 language checked)');
+  });
+
+  it('prints warnings first, errors last, then the summary', () => {
+    const { contentDir, configPath } = setUp('cli-order', {
+      'en/billing/a.md': '---\ntitle: A\n---\n\nSee [refunds](./refnd.md).\n',
+      'en/billing/b.md': '---\ntitle: B\norder: first\n---\n',
+      'en/billing/c.md': '---\ntitle: C\nkeywrods: [x]\n---\n',
+    });
+    const dir = relative(process.cwd(), contentDir);
+    const { code, out } = run(contentDir, configPath);
+    expect(code).toBe(1);
+    expect(out.trim().split('\n')).toEqual([
+      `${dir}/en/billing/c.md:3: warning: unknown frontmatter key "keywrods" is ignored. Did you mean "keywords"?`,
+      `${dir}/en/billing/a.md:5: the link "./refnd.md" points to an article that does not exist. Check the path: it is relative to this file, e.g. ../billing/request-a-refund.md`,
+      `${dir}/en/billing/b.md:3: order: expected a whole number, got "first". Write for example order: 10`,
+      '✗ 2 errors, 1 warning in 3 files (2 articles in 1 language checked)',
+    ]);
   });
 });
