@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { parseDocument, isMap, isPair, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { frontmatterSchema, knownFrontmatterKeys, type Frontmatter } from '../schemas/index.ts';
 import type { Diagnostic } from './model.ts';
@@ -55,6 +55,13 @@ export function parseArticleSource(bytes: Uint8Array, file: string): ParsedSourc
   const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : countLines(yamlText.slice(0, offset)) + 1);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
+      const unclosed = unclosedOpener(doc, yamlText, e);
+      if (unclosed) {
+        const line = lineOf(unclosed.offset);
+        // An unclosed quote inside an unclosed list is one mistake: report its line once.
+        if (!diagnostics.some((d) => d.line === line)) diagnostics.push({ severity: 'error', code: 'frontmatter-yaml', file, line, message: unclosed.message, hint: unclosed.hint });
+        continue;
+      }
       diagnostics.push({
         severity: 'error',
         code: 'frontmatter-yaml',
@@ -107,6 +114,46 @@ function keyOffset(doc: Document, key: string): number | undefined {
   if (!isMap(doc.contents)) return undefined;
   const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
   return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+/**
+ * YAML reads an unclosed quote or bracket on to the end of the frontmatter and reports the error where it gave up,
+ * lines below the mistake. Point at the line where the quote or bracket opens instead, and show that line closed.
+ */
+function unclosedOpener(doc: Document, yamlText: string, error: { code: string; message: string; pos: [number, number] }) {
+  const kind = error.code === 'MISSING_CHAR' && /closing ["']?quote/.test(error.message) ? 'quote' : /end with an? [\]}]/.test(error.message) ? 'flow' : undefined;
+  if (!kind) return undefined;
+  let found: { offset: number; opener: string; closer: string; key?: string } | undefined;
+  const consider = (node: { range?: [number, number, number] | null }, opener: string, closer: string, path: readonly unknown[]) => {
+    const [start, end] = node.range ?? [];
+    if (start === undefined || end === undefined || start > error.pos[0] || end < error.pos[0] || (found && found.offset > start)) return;
+    const parent = path.at(-1);
+    const key = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.value) : undefined;
+    found = { offset: start, opener, closer, key };
+  };
+  visit(doc, {
+    Scalar(_, node, path) {
+      if (kind !== 'quote' || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return;
+      const mark = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
+      consider(node, mark, mark, path);
+    },
+    Seq(_, node, path) {
+      if (kind === 'flow' && node.flow) consider(node, '[', ']', path);
+    },
+    Map(_, node, path) {
+      if (kind === 'flow' && node.flow) consider(node, '{', '}', path);
+    },
+  });
+  if (!found) return undefined;
+  const lineStart = yamlText.lastIndexOf('\n', found.offset - 1) + 1;
+  const lineEnd = yamlText.indexOf('\n', found.offset);
+  const line = yamlText.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trimEnd();
+  const fixable = found.key !== undefined && line.startsWith(`${found.key}:`);
+  return {
+    offset: found.offset,
+    message: `the frontmatter is not valid YAML (${found.key ? `the ${found.opener} that opens ${found.key} is never closed` : `a ${found.opener} on this line is never closed`})`,
+    hint: fixable ? `Close it on the same line: ${line}${found.closer}` : `Add the closing ${found.closer} where the value ends`,
+  };
 }
 
 function firstSentence(message: string): string {
