@@ -78,25 +78,36 @@ export function parseArticleSource(bytes: Uint8Array, file: string): ParsedSourc
     return fail('the frontmatter must be a list of "key: value" lines', 'Write for example: title: Your title', 2);
   }
 
-  for (const key of Object.keys(raw)) {
+  const result = frontmatterSchema.safeParse(raw);
+  const present = new Set(Object.keys(raw));
+  // A misspelt key and the missing field it was meant to be are one mistake: say "did you mean" once,
+  // at the misspelt line, as an error, and not "title: expected text" as if the writer had left it empty.
+  const misspelt = new Map<string, string>();
+  for (const key of present) {
     if (knownFrontmatterKeys.includes(key)) continue;
     const suggestion = didYouMean(key, knownFrontmatterKeys);
+    const required = suggestion !== undefined && !present.has(suggestion) && !result.success && result.error.issues.some((i) => i.path[0] === suggestion);
+    if (required) misspelt.set(suggestion, key);
     diagnostics.push({
-      severity: 'warning',
+      severity: required ? 'error' : 'warning',
       code: 'frontmatter-unknown-key',
       file,
       line: lineOf(keyOffset(doc, key)),
-      message: `unknown frontmatter key "${key}" is ignored`,
-      hint: suggestion ? `Did you mean "${suggestion}"?` : `Known keys: ${knownFrontmatterKeys.join(', ')}`,
+      message: required ? `unknown frontmatter key "${key}", and ${suggestion} is missing` : `unknown frontmatter key "${key}" is ignored`,
+      hint: required
+        ? `Did you mean "${suggestion}"? Rename ${key} to ${suggestion}`
+        : suggestion
+          ? `Did you mean "${suggestion}"?`
+          : `Known keys: ${knownFrontmatterKeys.join(', ')}`,
     });
   }
 
-  const result = frontmatterSchema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
+      if (misspelt.has(key)) continue;
       const value = (raw as Record<string, unknown>)[key];
-      const { message, hint } = describeIssue(key, issue, value);
+      const { message, hint } = present.has(key) || !key ? describeIssue(key, issue, value) : describeMissing(key);
       diagnostics.push({ severity: 'error', code: 'frontmatter-field', file, line: lineOf(keyOffset(doc, key)) ?? 2, message, hint });
     }
     return { body, bodyLineOffset, diagnostics };
@@ -175,6 +186,11 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** Only `title` is required; a field that is simply not there needs adding, not quoting. */
+function describeMissing(key: string): { message: string; hint: string } {
+  return { message: `${key}: missing; every article needs one`, hint: `Add a line ${key}: Your ${key} after the first ---` };
+}
+
 function describeIssue(key: string, issue: z.core.$ZodIssue, value: unknown): { message: string; hint?: string } {
   const got = show(value);
   const isList = key === 'tags' || key === 'keywords' || key === 'related';
@@ -188,7 +204,7 @@ function describeIssue(key: string, issue: z.core.$ZodIssue, value: unknown): { 
   switch (key) {
     case 'title':
     case 'description':
-      if (typeof value === 'string') return { message: `${key}: must not be empty`, hint: `Write ${key}: Your ${key}` };
+      if (typeof value === 'string' || value === null) return { message: `${key}: must not be empty`, hint: `Write ${key}: Your ${key}` };
       return { message: `${key}: expected text, got ${got}`, hint: `Put it in quotes: ${key}: "${value ?? ''}"` };
     case 'type':
       return {
