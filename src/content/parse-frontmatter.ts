@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { basename } from 'node:path';
 import { parseDocument, isMap, isPair, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { frontmatterSchema, knownFrontmatterKeys, type Frontmatter } from '../schemas/index.ts';
@@ -10,6 +11,11 @@ export interface ParsedSource {
   body: string;
   /** Lines before the body: add to a body line to get the file line. */
   bodyLineOffset: number;
+  /**
+   * When the frontmatter has errors but the body can be told apart: the frontmatter with every invalid field at
+   * its default (and the file name as title), so the body's links, anchors and images are checked in the same run.
+   */
+  recovered?: Frontmatter;
   diagnostics: Diagnostic[];
 }
 
@@ -39,7 +45,8 @@ export function parseArticleSource(bytes: Uint8Array, file: string): ParsedSourc
   if (text === undefined) return fail('the file is not valid UTF-8', 'Save it as UTF-8 in your editor');
   if (text.trim() === '') return fail('the file is empty', 'Start it with frontmatter:\n---\ntitle: Your title\n---');
   if (!text.startsWith('---')) {
-    return fail('missing frontmatter', 'Start the file with three dashes, a line "title: Your title", and three dashes', 1);
+    fail('missing frontmatter', 'Start the file with three dashes, a line "title: Your title", and three dashes', 1);
+    return { body: text, bodyLineOffset: 0, recovered: recoverFrontmatter({}, file), diagnostics };
   }
   if (!/^---[ \t]*\n[\s\S]*?\n---[ \t]*(\n|$)/.test(text) && !/^---[ \t]*\n---[ \t]*(\n|$)/.test(text)) {
     return fail('the frontmatter has no closing ---', 'Add a line with three dashes after the last frontmatter field', 1);
@@ -71,11 +78,12 @@ export function parseArticleSource(bytes: Uint8Array, file: string): ParsedSourc
         hint: yamlHint(e.code),
       });
     }
-    return { body, bodyLineOffset, diagnostics };
+    return { body, bodyLineOffset, recovered: recoverFrontmatter(partialValues(doc), file), diagnostics };
   }
   const raw: unknown = doc.toJS() ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) {
-    return fail('the frontmatter must be a list of "key: value" lines', 'Write for example: title: Your title', 2);
+    fail('the frontmatter must be a list of "key: value" lines', 'Write for example: title: Your title', 2);
+    return { body, bodyLineOffset, recovered: recoverFrontmatter({}, file), diagnostics };
   }
 
   const result = frontmatterSchema.safeParse(raw);
@@ -110,9 +118,29 @@ export function parseArticleSource(bytes: Uint8Array, file: string): ParsedSourc
       const { message, hint } = present.has(key) || !key ? describeIssue(key, issue, value) : describeMissing(key);
       diagnostics.push({ severity: 'error', code: 'frontmatter-field', file, line: lineOf(keyOffset(doc, key)) ?? 2, message, hint });
     }
-    return { body, bodyLineOffset, diagnostics };
+    return { body, bodyLineOffset, recovered: recoverFrontmatter(raw as Record<string, unknown>, file), diagnostics };
   }
   return { frontmatter: result.data, body, bodyLineOffset, diagnostics };
+}
+
+/** Keep the fields that are valid, default the rest: enough to render the body and check its links. */
+function recoverFrontmatter(raw: Record<string, unknown>, file: string): Frontmatter | undefined {
+  const first = frontmatterSchema.safeParse(raw);
+  if (first.success) return first.data;
+  const invalid = new Set(first.error.issues.map((i) => String(i.path[0] ?? '')));
+  const kept = Object.fromEntries(Object.entries(raw).filter(([key]) => !invalid.has(key)));
+  const again = frontmatterSchema.safeParse({ ...kept, title: kept.title ?? basename(file, '.md') });
+  return again.success ? again.data : undefined;
+}
+
+/** What YAML could still read of broken frontmatter, e.g. `type: faq` above an unclosed quote. */
+function partialValues(doc: Document): Record<string, unknown> {
+  try {
+    const values: unknown = doc.toJS();
+    return typeof values === 'object' && values !== null && !Array.isArray(values) ? (values as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function countLines(s: string): number {

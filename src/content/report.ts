@@ -20,11 +20,11 @@ export function orderForReading(diagnostics: readonly Diagnostic[]): Diagnostic[
 }
 
 /** `✗ 2 errors, 1 warning in 3 files (4 articles in 2 languages checked)` */
-export function summaryLine(diagnostics: readonly Diagnostic[], kb: Pick<KnowledgeBase, 'allArticles' | 'locales'>): string {
+export function summaryLine(diagnostics: readonly Diagnostic[], kb: Pick<KnowledgeBase, 'allArticles' | 'invalidArticles' | 'locales'>): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const files = new Set(diagnostics.map((d) => d.file)).size;
-  const checked = `(${plural(kb.allArticles.length, 'article')} in ${plural(kb.locales.length, 'language')} checked)`;
+  const checked = `(${plural(kb.allArticles.length + kb.invalidArticles.length, 'article')} in ${plural(kb.locales.length, 'language')} checked)`;
   if (!diagnostics.length) return `✓ No problems ${checked}`;
   return `${errors ? '✗' : '✓'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} ${checked}`;
 }

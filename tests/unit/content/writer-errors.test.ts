@@ -37,6 +37,10 @@ const cases: { name: string; files: Record<string, string | Buffer>; config?: st
   { name: 'no title at all', files: { 'en/billing/a.md': '---\ndescription: How refunds work\n---\n' }, expect: ['${dir}/en/billing/a.md:2: title: missing; every article needs one. Add a line title: Your title after the first ---'] },
   { name: 'title with nothing after it', files: { 'en/billing/a.md': '---\ntitle:\ndescription: How refunds work\n---\n' }, expect: ['${dir}/en/billing/a.md:2: title: must not be empty. Write title: Your title'] },
   { name: 'invalid slug', files: { 'en/billing/a.md': '---\ntitle: A\nslug: Not A Slug!\n---\n' }, expect: ['${dir}/en/billing/a.md:3: slug: "Not A Slug!" is not a valid URL segment. Use lowercase letters, digits and hyphens, e.g. slug: request-a-refund'] },
+  { name: 'frontmatter and body errors in one run', files: { 'en/billing/a.md': '---\ntitle: A\norder: first\n---\n\nSee [refunds](./refnd.md) and [fees](./refund.md#fes).\n\n![Plan](../../_assets/plan.png)\n', 'en/billing/refund.md': '---\ntitle: Refunds\n---\n\n## Fees\n' }, expect: ['${dir}/en/billing/a.md:3: order: expected a whole number, got "first". Write for example order: 10', '${dir}/en/billing/a.md:6: the anchor "#fes" matches no heading in ${dir}/en/billing/refund.md. Did you mean "#fees"?', '${dir}/en/billing/a.md:6: the link "./refnd.md" points to an article that does not exist. Did you mean refund.md?', '${dir}/en/billing/a.md:8: image "../../_assets/plan.png" does not exist. Check the path: it is relative to this Markdown file, e.g. ../../_assets/picture.svg'] },
+  { name: 'invalid YAML and body errors in one run', files: { 'en/billing/a.md': '---\ntitle: "A\ntype: faq\n---\n\n:::hint\nText\n:::\n\n[Jump](#nowhere)\n\n## Somewhere?\n' }, expect: ['${dir}/en/billing/a.md:2: the frontmatter is not valid YAML (the " that opens title is never closed). Close it on the same line: title: "A"', '${dir}/en/billing/a.md:6: warning: unknown callout ":::hint"; use one of :::note, :::tip, :::warning, :::danger', '${dir}/en/billing/a.md:10: the anchor "#nowhere" matches no heading in this article. Headings there: #somewhere'] },
+  { name: 'no frontmatter, and body errors in one run', files: { 'en/billing/a.md': '# Refunds\n\nSee [refunds](./refnd.md).\n', 'en/billing/refund.md': ok() }, expect: ['${dir}/en/billing/a.md:1: missing frontmatter. Start the file with three dashes, a line "title: Your title", and three dashes', '${dir}/en/billing/a.md:3: the link "./refnd.md" points to an article that does not exist. Did you mean refund.md?'] },
+  { name: 'a link to an article with frontmatter errors is not broken too', files: { 'en/billing/a.md': '---\ntitle: A\n---\n\n[Refunds](./refund.md#fees) [Gone](./refund.md#fes)\n', 'en/billing/refund.md': '---\ntitle: 123\n---\n\n## Fees\n' }, expect: ['${dir}/en/billing/a.md:5: the anchor "#fes" matches no heading in ${dir}/en/billing/refund.md. Did you mean "#fees"?', '${dir}/en/billing/refund.md:2: title: expected text, got 123. Put it in quotes: title: "123"'] },
   { name: 'unknown locale folder', files: { 'english/billing/a.md': ok(), 'en/billing/b.md': ok() }, expect: ['${dir}/english: "english" is not a language folder. Top-level folders must be language tags such as en, ja, ko or pt-BR; prefix other folders with _ (e.g. _assets)'] },
   { name: 'article directly in a locale', files: { 'en/a.md': ok(), 'en/billing/b.md': ok() }, expect: ['${dir}/en/a.md: articles must be inside a category folder. Move it to ${dir}/en/general/a.md'] },
   { name: 'article at the top', files: { 'a.md': ok(), 'en/billing/b.md': ok() }, expect: ['${dir}/a.md: articles must be inside a language and a category folder. Move it to ${dir}/en/general/a.md'] },
@@ -129,7 +133,7 @@ describe('npm run check exit codes', () => {
     const { code, out } = run(contentDir, configPath);
     expect(code).toBe(1);
     expect(out).toContain(`${relative(process.cwd(), contentDir)}/ja/billing/refund.md:3: tags: expected a list of strings, got "a,b". Write tags: [a, b]`);
-    expect(out.trim().split('\n').at(-1)).toBe('✗ 1 error, 0 warnings in 1 file (0 articles in 1 language checked)');
+    expect(out.trim().split('\n').at(-1)).toBe('✗ 1 error, 0 warnings in 1 file (1 article in 1 language checked)');
     expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
@@ -160,7 +164,7 @@ describe('npm run check exit codes', () => {
       `${dir}/en/billing/c.md:3: warning: unknown frontmatter key "keywrods" is ignored. Did you mean "keywords"?`,
       `${dir}/en/billing/a.md:5: the link "./refnd.md" points to an article that does not exist. Check the path: it is relative to this file, e.g. ../billing/request-a-refund.md`,
       `${dir}/en/billing/b.md:3: order: expected a whole number, got "first". Write for example order: 10`,
-      '✗ 2 errors, 1 warning in 3 files (2 articles in 1 language checked)',
+      '✗ 2 errors, 1 warning in 3 files (3 articles in 1 language checked)',
     ]);
   });
 });
