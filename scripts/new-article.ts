@@ -1,4 +1,4 @@
-// npm run new -- --lang ja --category billing [--type faq] [--slug refunds] "タイトル"
+// npm run new -- --lang ja --category billing [--type faq] --slug change-your-plan "プランを変更する"  (--slug is needed for a title with no ASCII letters)
 // Scaffolds an article with valid frontmatter. Never overwrites an existing file.
 import { parseArgs } from 'node:util';
 import { scaffoldArticle } from '../src/content/scaffold-article.ts';

@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/content/knowledge-base.ts';
+import { collectDiagnostics } from '../../src/content/report.ts';
+import { formatDiagnostic } from '../../src/content/diagnostics.ts';
+
+/** The writer-facing docs: what a new writer copies from them must work on the example help center as written. */
+const docs = ['README.md', 'docs/writing.md'].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+const root = mkdtempSync(join(tmpdir(), 'kb-docs-examples-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Shell words of a one-line command: "double-quoted" words keep their spaces. */
+const words = (command: string) => [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+
+describe('the examples in README.md and docs/writing.md', () => {
+  const commands = docs.flatMap(({ file, text }) => [...text.matchAll(/npm run new -- ([^`\n]+)/g)].map((m) => ({ file, args: words(m[1]!.trim()) })));
+
+  it('include npm run new for a Japanese title, with --slug', () => {
+    expect(commands.some(({ file, args }) => file === 'README.md' && args.includes('--slug') && args.includes('ja'))).toBe(true);
+  });
+
+  it('npm run new: every example creates a readable file name in the example content, and the result passes npm run check', async () => {
+    const contentDir = join(root, 'content');
+    cpSync('content', contentDir, { recursive: true });
+    // The same command may be shown in both files: the second run would rightly refuse to overwrite.
+    for (const args of new Set(commands.map((c) => JSON.stringify(c.args)))) {
+      const out = execFileSync(process.execPath, ['scripts/new-article.ts', ...(JSON.parse(args) as string[])], { env: { ...process.env, KB_CONTENT_DIR: contentDir }, encoding: 'utf8' });
+      expect(out).toMatch(/^Created \S+\/(en|ja|ko)\/[a-z-]+\/[a-z0-9-]+\.md\. Fill in/);
+    }
+    const kb = await loadKnowledgeBase({ contentDir, configPath: 'kb.config.yml', gitDates: false });
+    expect((await collectDiagnostics(kb)).filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+  });
+});
