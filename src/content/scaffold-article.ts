@@ -17,9 +17,23 @@ export interface ScaffoldOptions {
 
 const usage = 'Usage: npm run new -- --lang ja --category billing [--type faq] [--slug refunds] "Title"';
 
-const templates = {
-  guide: 'One or two sentences: what this article helps the reader do.\n\n## Steps\n\n1. First step.\n2. Second step.\n',
-  faq: '## First question?\n\nThe answer.\n\n## Second question?\n\nThe answer.\n',
+/**
+ * The body a new article starts with, in the article's language: a writer replaces it, and a reader of the
+ * draft sees at a glance which parts are still placeholders. Other languages start from the English text.
+ */
+const templates: Record<string, Record<'faq' | 'guide', string>> = {
+  en: {
+    guide: 'One or two sentences: what this article helps the reader do.\n\n## Steps\n\n1. First step.\n2. Second step.\n',
+    faq: '## First question?\n\nThe answer.\n\n## Second question?\n\nThe answer.\n',
+  },
+  ja: {
+    guide: 'この記事で何ができるかを 1〜2 文で書きます。\n\n## 手順\n\n1. 最初の手順を書きます。\n2. 次の手順を書きます。\n',
+    faq: '## 〇〇するにはどうすればいいですか？\n\n回答を書きます。\n\n## 〇〇はできますか？\n\n回答を書きます。\n',
+  },
+  ko: {
+    guide: '이 글에서 무엇을 할 수 있는지 한두 문장으로 적습니다.\n\n## 방법\n\n1. 첫 번째 단계를 적습니다.\n2. 다음 단계를 적습니다.\n',
+    faq: '## ○○하려면 어떻게 하나요?\n\n답변을 적습니다.\n\n## ○○할 수 있나요?\n\n답변을 적습니다.\n',
+  },
 };
 
 /** Create `content/<lang>/<category>/<slug>.md` with valid frontmatter; refuse to overwrite anything. */
@@ -55,10 +69,12 @@ export function scaffoldArticle(options: ScaffoldOptions): { ok: boolean; messag
   if (existsSync(path)) return { ok: false, message: `${shown} already exists; nothing was changed. Pick another title or --slug` };
   mkdirSync(join(contentDir, locale, category), { recursive: true });
   const date = (options.today ?? new Date()).toISOString().slice(0, 10);
-  const body = templates[type === 'faq' ? 'faq' : 'guide'];
+  const language = locale.split('-')[0]!.toLowerCase();
+  const body = (templates[language] ?? templates.en!)[type === 'faq' ? 'faq' : 'guide'];
   const frontmatter = ['---', `title: ${JSON.stringify(title)}`, 'description: ""', `type: ${type}`, `updated: ${date}`, 'keywords: []', '---', ''];
   writeFileSync(path, `${frontmatter.join('\n')}\n${body}`, { flag: 'wx' });
-  return { ok: true, message: `Created ${shown}. Fill in the description and keywords, then run npm run check.`, path };
+  const english = templates[language] ? '' : ` The placeholder text is in English (there is none in ${locale} yet).`;
+  return { ok: true, message: `Created ${shown}. Fill in the description and keywords, then run npm run check.${english}`, path };
 }
 
 /**

@@ -62,6 +62,31 @@ describe('npm run new', () => {
     expect(scaffoldArticle({ title: '返金', locale: 'ja', category: 'billing', slug: 'Request A Refund', contentDir, today }).path).toBe(join(contentDir, 'ja/billing/request-a-refund.md'));
   });
 
+  it('writes the placeholder body in the article\'s language', () => {
+    const contentDir = mkdtempSync(join(tmpdir(), 'kb-new-'));
+    const body = (o: { title: string; locale: string; type?: string }) => {
+      const r = scaffoldArticle({ ...o, category: 'billing', slug: `${o.locale}-${o.type ?? 'guide'}`, contentDir, today });
+      return readFileSync(r.path!, 'utf8').split('---\n')[2];
+    };
+    expect(body({ title: 'Refunds', locale: 'en' })).toBe('\nOne or two sentences: what this article helps the reader do.\n\n## Steps\n\n1. First step.\n2. Second step.\n');
+    expect(body({ title: '返金', locale: 'ja' })).toBe('\nこの記事で何ができるかを 1〜2 文で書きます。\n\n## 手順\n\n1. 最初の手順を書きます。\n2. 次の手順を書きます。\n');
+    expect(body({ title: '返金', locale: 'ja', type: 'faq' })).toBe('\n## 〇〇するにはどうすればいいですか？\n\n回答を書きます。\n\n## 〇〇はできますか？\n\n回答を書きます。\n');
+    expect(body({ title: '환불', locale: 'ko' })).toBe('\n이 글에서 무엇을 할 수 있는지 한두 문장으로 적습니다.\n\n## 방법\n\n1. 첫 번째 단계를 적습니다.\n2. 다음 단계를 적습니다.\n');
+    expect(body({ title: '환불', locale: 'ko', type: 'faq' })).toBe('\n## ○○하려면 어떻게 하나요?\n\n답변을 적습니다.\n\n## ○○할 수 있나요?\n\n답변을 적습니다.\n');
+    expect(body({ title: '返金', locale: 'ja-JP', type: 'troubleshooting' })).toContain('## 手順');
+    const other = scaffoldArticle({ title: 'Reembolsos', locale: 'pt-BR', category: 'billing', contentDir, today });
+    expect(other.message).toMatch(/The placeholder text is in English \(there is none in pt-BR yet\)\.$/);
+    expect(readFileSync(other.path!, 'utf8')).toContain('## Steps');
+  });
+
+  it('uses --slug and the FAQ template', () => {
+    const contentDir = mkdtempSync(join(tmpdir(), 'kb-new-'));
+    scaffoldArticle({ title: 'Billing: questions', locale: 'en', category: 'Billing', type: 'faq', slug: 'billing-questions', contentDir, today });
+    const text = readFileSync(join(contentDir, 'en/billing/billing-questions.md'), 'utf8');
+    expect(text).toContain('title: "Billing: questions"');
+    expect(text).toContain('## First question?');
+  });
+
   it('scaffolds articles that pass npm run check as they are, in every language', async () => {
     const contentDir = mkdtempSync(join(tmpdir(), 'kb-new-'));
     for (const locale of ['en', 'ja', 'ko']) {
@@ -70,6 +95,7 @@ describe('npm run new', () => {
     }
     const kb = await loadKnowledgeBase({ contentDir, configPath: join(contentDir, 'none.yml'), gitDates: false });
     expect((await collectDiagnostics(kb)).map(formatDiagnostic)).toEqual([]);
+    expect(kb.allArticles.find((a) => a.url === '/ja/billing/billing-faq/')!.faq.map((q) => q.question)).toEqual(['〇〇するにはどうすればいいですか？', '〇〇はできますか？']);
   });
 
   it('never overwrites an existing file', () => {
