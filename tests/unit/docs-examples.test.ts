@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,5 +32,27 @@ describe('the examples in README.md and docs/writing.md', () => {
     }
     const kb = await loadKnowledgeBase({ contentDir, configPath: 'kb.config.yml', gitDates: false });
     expect((await collectDiagnostics(kb)).filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('images: the path shown exists in the example content, and an example article uses it', () => {
+    const shown = docs.flatMap(({ text }) => [...text.matchAll(/!\[[^\]]*\]\(\.\.\/\.\.\/_assets\/([^)\s]+)\)/g)].map((m) => m[1]!));
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    const articles = execFileSync('git', ['grep', '-l', '_assets/', '--', 'content/*/*/*.md'], { encoding: 'utf8' }).trim().split('\n');
+    for (const name of new Set(shown)) {
+      expect(() => readFileSync(join('content/_assets', name)), name).not.toThrow();
+      expect(articles.some((a) => readFileSync(a, 'utf8').includes(`](../../_assets/${name})`)), name).toBe(true);
+    }
+  });
+
+  it('images: an article with the line exactly as shown passes npm run check and publishes the image', async () => {
+    const lines = docs.flatMap(({ text }) => [...text.matchAll(/`(!\[[^\]]*\]\([^)]+\))`/g)].map((m) => m[1]!));
+    const contentDir = join(root, 'images', 'content');
+    cpSync('content/_assets', join(contentDir, '_assets'), { recursive: true });
+    mkdirSync(join(contentDir, 'en/billing'), { recursive: true });
+    writeFileSync(join(contentDir, 'en/billing/a.md'), `---\ntitle: A\n---\n\n${lines.join('\n\n')}\n`);
+    const kb = await loadKnowledgeBase({ contentDir, configPath: join(root, 'none.yml'), gitDates: false });
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect((await collectDiagnostics(kb)).map(formatDiagnostic)).toEqual([]);
+    expect(kb.images.map((i) => i.url)).toEqual([expect.stringMatching(/^\/_assets\/a-plan-picker\.[0-9a-z]+\.svg$/)]);
   });
 });
