@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { articleTypes } from '../schemas/index.ts';
 import { asciiSlug } from './ascii-slug.ts';
 import { resolveContentDir } from './knowledge-base.ts';
@@ -35,6 +36,16 @@ const templates: Record<string, Record<'faq' | 'guide', string>> = {
     faq: '## ○○하려면 어떻게 하나요?\n\n답변을 적습니다.\n\n## ○○할 수 있나요?\n\n답변을 적습니다.\n',
   },
 };
+
+/** `--lang ja --category billing --slug refunds "返金"` as typed after `npm run new --`. */
+export function parseScaffoldArgs(argv: string[]): ScaffoldOptions {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { lang: { type: 'string' }, category: { type: 'string' }, type: { type: 'string', default: 'guide' }, slug: { type: 'string' } },
+  });
+  return { title: positionals.join(' '), locale: values.lang, category: values.category, type: values.type, slug: values.slug };
+}
 
 /** Create `content/<lang>/<category>/<slug>.md` with valid frontmatter; refuse to overwrite anything. */
 export function scaffoldArticle(options: ScaffoldOptions): { ok: boolean; message: string; path?: string } {
