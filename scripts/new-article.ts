@@ -2,6 +2,7 @@
 // Scaffolds an article with valid frontmatter. Never overwrites an existing file.
 import { parseScaffoldArgs, scaffoldArticle } from '../src/content/scaffold-article.ts';
 
-const result = scaffoldArticle(parseScaffoldArgs(process.argv.slice(2)));
+const parsed = parseScaffoldArgs(process.argv.slice(2));
+const result = parsed.ok ? scaffoldArticle(parsed.options) : parsed;
 (result.ok ? console.log : console.error)(result.message);
 process.exit(result.ok ? 0 : 1);

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleTypes } from '../schemas/index.ts';
 import { asciiSlug } from './ascii-slug.ts';
+import { didYouMean } from './diagnostics.ts';
 import { resolveContentDir } from './knowledge-base.ts';
 import { localeFolder } from './resolve-links.ts';
 
@@ -37,14 +38,27 @@ const templates: Record<string, Record<'faq' | 'guide', string>> = {
   },
 };
 
-/** `--lang ja --category billing --slug refunds "返金"` as typed after `npm run new --`. */
-export function parseScaffoldArgs(argv: string[]): ScaffoldOptions {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { lang: { type: 'string' }, category: { type: 'string' }, type: { type: 'string', default: 'guide' }, slug: { type: 'string' } },
-  });
-  return { title: positionals.join(' '), locale: values.lang, category: values.category, type: values.type, slug: values.slug };
+const scaffoldFlags = ['lang', 'category', 'type', 'slug'] as const;
+
+/**
+ * `--lang ja --category billing --slug refunds "返金"` as typed after `npm run new --`. A mistyped option is
+ * answered with a did-you-mean and the usage line, never a stack trace.
+ */
+export function parseScaffoldArgs(argv: string[]): { ok: true; options: ScaffoldOptions } | { ok: false; message: string } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: Object.fromEntries(scaffoldFlags.map((f) => [f, { type: 'string' as const }])),
+    });
+    const { lang, category, type, slug } = values as Partial<Record<(typeof scaffoldFlags)[number], string>>;
+    return { ok: true, options: { title: positionals.join(' '), locale: lang, category, type, slug } };
+  } catch (error) {
+    const option = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+    const guess = didYouMean(option.replace(/^-+/, ''), scaffoldFlags);
+    const what = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}` : `${option} needs a value`;
+    return { ok: false, message: `${what}${guess && what.startsWith('unknown') ? `. Did you mean --${guess}?` : ''}\n${usage}` };
+  }
 }
 
 /** Create `content/<lang>/<category>/<slug>.md` with valid frontmatter; refuse to overwrite anything. */

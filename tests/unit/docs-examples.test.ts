@@ -30,7 +30,9 @@ describe('the examples in README.md and docs/writing.md', () => {
     // The same command may be shown in both files: the second run would rightly refuse to overwrite.
     for (const args of new Set(commands.map((c) => JSON.stringify(c.args)))) {
       // What scripts/new-article.ts runs, in this process (the CLI itself is tested in scaffold-article.test.ts).
-      const result = scaffoldArticle({ ...parseScaffoldArgs(JSON.parse(args) as string[]), contentDir });
+      const parsed = parseScaffoldArgs(JSON.parse(args) as string[]);
+      if (!parsed.ok) throw new Error(parsed.message);
+      const result = scaffoldArticle({ ...parsed.options, contentDir });
       expect(result.message).toMatch(/^Created \S+\/(en|ja|ko)\/[a-z-]+\/[a-z0-9-]+\.md\. Fill in/);
       expect(parseArticleSource(readFileSync(result.path!), result.path!).diagnostics).toEqual([]);
     }

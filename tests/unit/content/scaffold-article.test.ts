@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scaffoldArticle } from '../../../src/content/scaffold-article.ts';
+import { parseScaffoldArgs, scaffoldArticle } from '../../../src/content/scaffold-article.ts';
 import { parseArticleSource } from '../../../src/content/parse-frontmatter.ts';
 import { loadKnowledgeBase } from '../../../src/content/knowledge-base.ts';
 import { collectDiagnostics } from '../../../src/content/report.ts';
@@ -106,6 +106,13 @@ describe('npm run new', () => {
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/already exists; nothing was changed/);
     expect(readFileSync(join(contentDir, 'en/billing/refunds.md'), 'utf8')).toBe('keep me');
+  });
+
+  it('answers a mistyped option with a did-you-mean and the usage, not a stack trace', () => {
+    const usage = 'Usage: npm run new -- --lang ja --category billing [--type faq] [--slug refunds] "Title"';
+    expect(parseScaffoldArgs(['--lang', 'ja', '--categroy', 'billing', 'x'])).toEqual({ ok: false, message: `unknown option --categroy. Did you mean --category?\n${usage}` });
+    expect(parseScaffoldArgs(['--lang', 'ja', '--category', 'billing', '--slug'])).toEqual({ ok: false, message: `--slug needs a value\n${usage}` });
+    expect(parseScaffoldArgs(['--lang', 'ko', '--category', 'account', '비밀번호', '재설정'])).toEqual({ ok: true, options: { title: '비밀번호 재설정', locale: 'ko', category: 'account', type: undefined, slug: undefined } });
   });
 
   it('explains bad arguments, and the CLI honours KB_CONTENT_DIR with exit codes', () => {
