@@ -7,6 +7,7 @@ import { build } from 'astro';
 import { getKnowledgeBase } from '../src/content/knowledge-base.ts';
 import { collectDiagnostics, printDiagnostics } from '../src/content/report.ts';
 import { precompress, exists } from '../src/build/finish-build.ts';
+import { plural } from '../src/content/diagnostics.ts';
 import { getSearchIndex } from '../src/build/search-index.ts';
 import { getSiteData } from '../src/site-data.ts';
 
@@ -44,7 +45,7 @@ const old = `${outDir}.old-${process.pid}`;
 if (await exists(outDir)) await rename(outDir, old);
 await rename(staging, outDir);
 removeOldOutputs();
-console.log(`Built ${kb.articles.length} articles in ${kb.locales.length} languages into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`Built ${plural(kb.articles.length, 'article')} in ${plural(kb.locales.length, 'language')} into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
 /**
  * The new output is in place; deleting the old one (tens of thousands of files on a large site) need not

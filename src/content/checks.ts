@@ -1,21 +1,23 @@
 import { join, relative } from 'node:path';
 import type { Article, Diagnostic, KnowledgeBase } from './model.ts';
-import { didYouMean } from './diagnostics.ts';
+import { didYouMean, plural } from './diagnostics.ts';
 import { resolveRelatedSlugs } from './related.ts';
 
 /**
  * The checks that need the whole site: links and anchors between articles (across locales too), missing
  * images, `related` slugs, drafts linked from published pages, and translation coverage. The loader has
- * already reported everything a single file can get wrong.
+ * already reported everything a single file can get wrong. Articles with frontmatter errors are checked too,
+ * so a writer sees their body's problems in the same run, and links to them are not reported as broken.
  */
 export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const byUrl = new Map(kb.allArticles.map((a) => [a.url, a]));
+  const checked = [...kb.allArticles, ...kb.invalidArticles];
+  const byUrl = new Map(checked.map((a) => [a.url, a]));
   const categoryUrls = new Set(kb.categories.map((c) => c.url));
   const localeHomes = new Set(kb.locales.map((l) => `/${l.code}/`));
   const knownPages = new Set([...localeHomes, ...kb.locales.map((l) => `/${l.code}/search/`), '/']);
 
-  for (const article of kb.allArticles) {
+  for (const article of checked) {
     for (const link of article.links) checkLink(article, link, out);
     for (const image of article.images) {
       if (!image.found) {
@@ -93,7 +95,7 @@ function translationCoverage(kb: KnowledgeBase): Diagnostic[] {
       severity: 'warning',
       code: 'translation-coverage',
       file: relative(process.cwd(), join(kb.contentDir, locale.code)),
-      message: `${missing.length} of ${reference.length} ${kb.defaultLocale} articles have no ${locale.label} translation (${list})`,
+      message: `${missing.length} of ${plural(reference.length, `${kb.defaultLocale} article`)} ${missing.length === 1 ? 'has' : 'have'} no ${locale.label} translation (${list})`,
       hint: `Readers who switch language on those pages land on the ${locale.label} home page with a notice`,
     });
   }

@@ -7,6 +7,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where}: ${prefix}${d.message}${d.hint ? `. ${d.hint}` : ''}`;
 }
 
+/** `1 article`, `2 articles`, `0 errors`: every count a writer reads agrees with its noun. */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? noun : nouns}`;
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

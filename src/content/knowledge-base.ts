@@ -4,6 +4,7 @@ import { slug as slugify } from 'github-slugger';
 import { parse as parseYaml } from 'yaml';
 import { categorySchema, type CategoryMeta, type SiteConfig } from '../schemas/index.ts';
 import type { Article, Category, Diagnostic, KnowledgeBase, LocaleInfo } from './model.ts';
+import type { Frontmatter } from '../schemas/index.ts';
 import { parseArticleSource } from './parse-frontmatter.ts';
 import { loadSiteConfig } from './load-site-config.ts';
 import { readGitDates } from './git-dates.ts';
@@ -104,11 +105,11 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
   const parsed = drafts.map((d) => {
     if (d.bytes.length > maxArticleBytes) {
       error(d.displayPath, 'too-large', `the article is ${(d.bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${maxArticleBytes / 1024 / 1024} MB`, 'Split it into several articles');
-      return { d, p: undefined };
+      return { d, p: undefined, broken: undefined };
     }
     const p = parseArticleSource(d.bytes, d.displayPath);
     diagnostics.push(...p.diagnostics);
-    return { d, p: p.frontmatter ? p : undefined };
+    return { d, p: p.frontmatter ? p : undefined, broken: p.recovered ? p : undefined };
   });
 
   const byPath = new Map<string, { url: string; article?: Article }>();
@@ -123,11 +124,23 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     } else byUrl.set(url, d.displayPath);
     byPath.set(d.absolutePath, { url });
   }
+  // Articles whose frontmatter has errors still get a URL (unless a valid article has it), so links to them
+  // are not reported as broken on top of their own errors, and their bodies can be checked.
+  const brokenUrls = new Map<string, string>();
+  for (const { d, broken } of parsed) {
+    if (!broken?.recovered) continue;
+    const url = `/${d.locale}/${d.category}/${broken.recovered.slug ?? d.fileSlug}/`;
+    if (byUrl.has(url) || brokenUrls.has(url)) continue;
+    brokenUrls.set(url, d.displayPath);
+    byPath.set(d.absolutePath, { url });
+  }
   const categoryDirs = new Map(categoryFolders.map((c) => [c.dir, `/${c.locale}/${c.category}/`]));
 
   // 3. Render every article once (on all cores for large sites).
   const gitDates = options.gitDates === false ? new Map<string, Date>() : readGitDates(contentDir);
-  const toRender = parsed.filter(({ d, p }) => p?.frontmatter && byUrl.get(byPath.get(d.absolutePath)?.url ?? '') === d.displayPath);
+  const valid = parsed.flatMap(({ d, p }) => (p?.frontmatter && byUrl.get(byPath.get(d.absolutePath)?.url ?? '') === d.displayPath ? [{ d, p, fm: p.frontmatter }] : []));
+  const unpublishable = parsed.flatMap(({ d, broken }) => (broken?.recovered && brokenUrls.get(byPath.get(d.absolutePath)?.url ?? '') === d.displayPath ? [{ d, p: broken, fm: broken.recovered }] : []));
+  const toRender = [...valid, ...unpublishable];
   const { results, images } = await renderArticles(
     {
       siteOrigin: config.url,
@@ -135,15 +148,12 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       articleUrls: [...byPath].map(([path, { url }]) => [path, url]),
       categoryUrls: [...categoryDirs],
     },
-    toRender.map(({ d, p }) => ({ body: p!.body, path: d.absolutePath, locale: d.locale, articleType: p!.frontmatter!.type, lineOffset: p!.bodyLineOffset })),
+    toRender.map(({ d, p, fm }) => ({ body: p.body, path: d.absolutePath, locale: d.locale, articleType: fm.type, lineOffset: p.bodyLineOffset })),
   );
 
-  const allArticles: Article[] = [];
-  toRender.forEach(({ d, p }, i) => {
-    const fm = p!.frontmatter!;
-    const rendered = results[i]!;
+  const toArticle = ({ d, fm }: { d: Draft; fm: Frontmatter }, rendered: (typeof results)[number]): Article => {
     for (const m of rendered.messages) warn(d.displayPath, 'markdown', m.message, undefined, m.line);
-    const article: Article = {
+    return {
       locale: d.locale,
       category: d.category,
       slug: fm.slug ?? d.fileSlug,
@@ -170,8 +180,9 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       links: rendered.links.map((l) => ({ href: l.href, resolved: l.resolved, line: l.line })),
       images: rendered.images.map((img) => ({ src: img.src, line: img.line, found: img.found })),
     };
-    allArticles.push(article);
-  });
+  };
+  const allArticles = valid.map((entry, i) => toArticle(entry, results[i]!));
+  const invalidArticles = unpublishable.map((entry, i) => toArticle(entry, results[valid.length + i]!));
 
   // 4. Categories, with their display order and humanised titles.
   const categories: Category[] = [];
@@ -206,6 +217,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     defaultLocale,
     locales,
     allArticles,
+    invalidArticles,
     articles,
     categories,
     images: images.map((i) => ({ url: i.url, source: i.source })),
@@ -293,7 +305,7 @@ export function humanise(folder: string): string {
 }
 
 function emptyKnowledgeBase(config: SiteConfig, contentDir: string, diagnostics: Diagnostic[]): KnowledgeBase {
-  return { config, contentDir, defaultLocale: config.defaultLocale, locales: [], allArticles: [], articles: [], categories: [], images: [], synonyms: {}, diagnostics };
+  return { config, contentDir, defaultLocale: config.defaultLocale, locales: [], allArticles: [], invalidArticles: [], articles: [], categories: [], images: [], synonyms: {}, diagnostics };
 }
 
 const cacheKey = Symbol.for('kb-site.knowledge-base');

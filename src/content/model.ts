@@ -101,6 +101,11 @@ export interface KnowledgeBase {
   locales: LocaleInfo[];
   /** Every parsed article, drafts included. */
   allArticles: Article[];
+  /**
+   * Articles whose frontmatter has errors: never published, but rendered with their invalid fields at the
+   * defaults so that `npm run check` reports their body's broken links, anchors and images in the same run.
+   */
+  invalidArticles: Article[];
   /** Published articles (no drafts), in locale, category and display order. */
   articles: Article[];
   categories: Category[];

@@ -1,5 +1,5 @@
 import type { Diagnostic, KnowledgeBase } from './model.ts';
-import { formatDiagnostic, sortDiagnostics } from './diagnostics.ts';
+import { formatDiagnostic, plural, sortDiagnostics } from './diagnostics.ts';
 import { checkKnowledgeBase } from './checks.ts';
 import { runSearchTests } from '../search/search-tests.ts';
 import type { SearchIndex } from '../search/build-index.ts';
@@ -11,12 +11,27 @@ export async function collectDiagnostics(kb: KnowledgeBase, index?: SearchIndex)
   return sortDiagnostics(all);
 }
 
-/** Print diagnostics and a summary line; returns false when there are errors. */
-export function printDiagnostics(diagnostics: Diagnostic[], kb: KnowledgeBase, log: (line: string) => void = console.error): boolean {
-  for (const d of diagnostics) log(formatDiagnostic(d));
+/**
+ * Warnings first, errors last: the errors are what stops the build, so they go where a writer's eyes land,
+ * right above the summary, instead of between long translation-coverage warnings. Each group keeps file order.
+ */
+export function orderForReading(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics.filter((d) => d.severity === 'warning'), ...diagnostics.filter((d) => d.severity === 'error')];
+}
+
+/** `✗ 2 errors, 1 warning in 3 files (4 articles in 2 languages checked)` */
+export function summaryLine(diagnostics: readonly Diagnostic[], kb: Pick<KnowledgeBase, 'allArticles' | 'invalidArticles' | 'locales'>): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (diagnostics.length) log(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(kb.allArticles.length, 'article')}`);
-  return errors === 0;
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  const checked = `(${plural(kb.allArticles.length + kb.invalidArticles.length, 'article')} in ${plural(kb.locales.length, 'language')} checked)`;
+  if (!diagnostics.length) return `✓ No problems ${checked}`;
+  return `${errors ? '✗' : '✓'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} ${checked}`;
+}
+
+/** Print the diagnostics (warnings, then errors) and the summary line; returns false when there are errors. */
+export function printDiagnostics(diagnostics: Diagnostic[], kb: KnowledgeBase, log: (line: string) => void = console.error): boolean {
+  for (const d of orderForReading(diagnostics)) log(formatDiagnostic(d));
+  log(summaryLine(diagnostics, kb));
+  return !diagnostics.some((d) => d.severity === 'error');
 }
