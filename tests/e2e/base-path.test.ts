@@ -1,22 +1,19 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startHarness, type Harness } from './browser.ts';
-import { buildSite } from './global-setup.ts';
 
 /**
  * A GitHub Pages project site lives under /<repository>/. The Pages workflow passes that address in
  * KB_SITE_URL; every link, asset, script and search file must then carry the path.
  */
-const root = resolve(import.meta.dirname, '../..');
-const dist = resolve(root, '.tmp/e2e-dist-base');
+const dist = inject('sites').base; // built by global-setup with KB_SITE_URL=https://example.github.io/help-center/
 const prefix = '/help-center';
 
 let h: Harness;
 beforeAll(async () => {
-  buildSite(dist, { env: { KB_SITE_URL: `https://example.github.io${prefix}/` }, quiet: true });
   h = await startHarness({ root: dist, prefix });
-}, 120_000);
+});
 afterAll(async () => {
   await h?.close();
 });

@@ -2,7 +2,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { inject } from 'vitest';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The one Chromium that global-setup started, shared by every test file. `close()` only disconnects from it. */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserEndpoint'));
+}
 
 export interface Harness {
   server: StaticServer;
@@ -24,7 +28,7 @@ export interface TrackedPage {
 /** The example site from global-setup, or another build (`root`), optionally served under a path (`prefix`). */
 export async function startHarness(options: { root?: string; prefix?: string } = {}): Promise<Harness> {
   const server = await startStaticServer(options.root ?? inject('distDir'), { prefix: options.prefix });
-  const browser = await chromium.launch({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args });
+  const browser = await connectBrowser();
   const contexts: BrowserContext[] = [];
   return {
     server,

@@ -3,13 +3,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connectBrowser } from './browser.ts';
 
 // `npm run dev` as a writer uses it: the example copied to a temporary folder, the dev server started the way the
 // README says, a real browser on a page, then files saved the way an editor saves them.
 const root = resolve(import.meta.dirname, '../..');
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let dir: string;
 let server: ChildProcess;
@@ -52,7 +52,7 @@ beforeAll(async () => {
     if (Date.now() - started > 90_000) throw new Error(`astro dev did not answer within 90 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  browser = await chromium.launch({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args });
+  browser = await connectBrowser();
 });
 
 afterAll(async () => {

@@ -1,24 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStaticServer, type StaticServer } from './static-server.ts';
+import { connectBrowser } from './browser.ts';
 
-// A site built from hostile content: payloads in titles, descriptions, keywords, tags, bodies and category files.
-const root = resolve(import.meta.dirname, '../..');
-const dist = resolve(root, '.tmp/xss-dist');
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// A site built from hostile content (tests/fixtures/content/xss, by global-setup): payloads in titles,
+// descriptions, keywords, tags, bodies and category files.
+const dist = inject('sites').xss;
 
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.ts', `--out=${dist}`], {
-    cwd: root,
-    env: { ...process.env, KB_CONTENT_DIR: resolve(root, 'tests/fixtures/content/xss'), KB_CONFIG: resolve(root, 'tests/e2e/kb.config.e2e.yml'), KB_QUIET: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
   server = await startStaticServer(dist);
-  browser = await chromium.launch({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args });
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
