@@ -82,6 +82,9 @@ describe('the collector refuses bad requests and keeps serving', () => {
   it.each([
     ['wrong types', { headers: beaconHeaders, body: json({ ...zeroResults('x'), query: 42 }) }, 400, 'invalid_event'],
     ['an unknown event type', { headers: beaconHeaders, body: json({ ...zeroResults('x'), type: 'pageview' }) }, 400, 'invalid_event'],
+    ['a protocol-relative url', { headers: beaconHeaders, body: json({ ...zeroResults('x'), type: 'result_click', rank: 1, url: '//evil.example/x' }) }, 400, 'invalid_event'],
+    ['a url of /\\host', { headers: beaconHeaders, body: json({ ...zeroResults('x'), type: 'result_click', rank: 1, url: '/\\evil.example/x' }) }, 400, 'invalid_event'],
+    ['a protocol-relative page', { headers: beaconHeaders, body: json(zeroResults('x', { page: '//evil.example/x' })) }, 400, 'invalid_event'],
     ['a bad event inside a batch', { headers: beaconHeaders, body: json([zeroResults('ok'), { ...zeroResults('x'), ts: 'now' }]) }, 400, 'invalid_event'],
     ['a batch of 21', { headers: beaconHeaders, body: json(Array(21).fill(zeroResults('x'))) }, 400, 'batch_too_large'],
     ['an empty batch', { headers: beaconHeaders, body: '[]' }, 400, 'empty_batch'],
