@@ -3,8 +3,8 @@
  * input can crash it: bodies are size-capped while streaming, decoded strictly, parsed, validated with the
  * shared zod schema, masked again, and stored by group commit (storage.ts).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { limits, maskPii, siteEventSchema, type SiteEvent } from '../feedback/events.ts';
@@ -94,19 +94,14 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
     if (path === '/health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'use GET', { headers: { Allow: 'GET, HEAD' } });
-      return sendJson(res, 200, { ok: true, schemaVersion, stored: store.count(), pending: store.pending() });
+      return respond(req, res, 200, { json: { ok: true, schemaVersion, stored: store.count(), pending: store.pending() } });
     }
     if (path !== '/events') throw new HttpError(404, 'not_found', 'events go to POST /events');
     if (origin && !originAllowed(origin)) throw new HttpError(403, 'origin_not_allowed', `origin ${origin} is not in the collector's --origin list`);
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, {
-        'Access-Control-Allow-Methods': 'POST',
-        'Access-Control-Allow-Headers': 'Content-Type',
-        'Access-Control-Max-Age': '86400',
-        Allow: 'POST, OPTIONS',
+      return respond(req, res, 204, {
+        headers: { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '86400', Allow: 'POST, OPTIONS' },
       });
-      res.end();
-      return;
     }
     if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'use POST', { headers: { Allow: 'POST, OPTIONS' } });
 
@@ -131,23 +126,41 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       log(`collector: ${(error as Error).message}`);
       throw new HttpError(503, 'storage_failed', 'the events could not be stored; try again later', { headers: { 'Retry-After': '10' } });
     }
-    res.writeHead(204);
-    res.end();
+    respond(req, res, 204);
   };
 
+  // The answer in progress on each connection, so an error the HTTP parser finds mid-body is answered there.
+  const inFlight = new WeakMap<Socket, ServerResponse>();
   const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000, maxHeaderSize: 8_192 }, (req, res) => {
+    inFlight.set(req.socket, res);
+    res.once('close', () => {
+      if (inFlight.get(req.socket) === res) inFlight.delete(req.socket);
+    });
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) return sendError(res, error, req);
       log(`collector: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
       sendError(res, new HttpError(500, 'internal_error', 'unexpected error'), req);
     });
   });
-  // A malformed request line or header never reaches the handler; answer it and move on.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  // A malformed request line, header or chunk never reaches the handler as such; answer it and drop the connection.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    const body = JSON.stringify({ error: 'bad_request', message: 'malformed HTTP request' });
-    socket.end(`HTTP/1.1 ${status} Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    const refusal =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? new HttpError(431, 'headers_too_large', 'the request headers are larger than 8 KB')
+        : new HttpError(400, 'bad_request', 'malformed HTTP request');
+    const res = inFlight.get(socket);
+    if (res && !res.req.complete) return sendError(res, refusal, res.req);
+    // The bad bytes follow a complete request still being answered (pipelining): answer it, then drop the connection.
+    if (res) return void res.once('close', () => socket.destroy());
+    const body = JSON.stringify({ error: refusal.code, message: refusal.message });
+    socket.write(
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    // Not end(): the server keeps half-open sockets readable, and the client may still be sending.
+    socket.destroySoon();
+    const timer = setTimeout(() => socket.destroy(), 1_000).unref();
+    socket.once('close', () => clearTimeout(timer));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -193,10 +206,7 @@ function checkContentType(header: string | undefined): void {
 }
 
 function tooLarge(max: number): HttpError {
-  // Closing the connection is what lets the collector stop reading: the rest of the body is never buffered.
-  return new HttpError(413, 'body_too_large', `the body is larger than ${max} bytes; send at most ${limits.batchMax} events per request`, {
-    headers: { Connection: 'close' },
-  });
+  return new HttpError(413, 'body_too_large', `the body is larger than ${max} bytes; send at most ${limits.batchMax} events per request`);
 }
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
@@ -267,27 +277,51 @@ function masked(event: SiteEvent): SiteEvent {
   return e;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
+/** Every answer goes out through here, so none can leave a refused body being read. */
+function respond(req: IncomingMessage, res: ServerResponse, status: number, { headers = {}, json }: { headers?: Record<string, string>; json?: unknown } = {}): void {
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  const text = json === undefined ? undefined : JSON.stringify(json);
+  const all: Record<string, string> = text === undefined ? { ...headers } : { ...jsonHeaders(text), ...headers };
+  if (bodyUnread(req)) {
+    all.Connection = 'close';
+    dropAfterAnswer(req, res);
+  }
+  res.writeHead(status, all);
+  res.end(req.method === 'HEAD' ? undefined : text);
+}
+
+function jsonHeaders(text: string): Record<string, string> {
+  return {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(text)),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(res.req?.method === 'HEAD' ? undefined : text);
+  };
+}
+
+/** True while the request declares a body that has not fully arrived: answering now means refusing the rest. */
+function bodyUnread(req: IncomingMessage): boolean {
+  return !req.complete && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
+}
+
+/**
+ * Never read a body the collector has refused. Left alone, Node reads an unread body to its end to reach the next
+ * request on the connection, whatever its size: a 4 GB Content-Length or an endless chunked stream is read in full.
+ * Instead, stop reading, say `Connection: close`, and destroy the socket as soon as the answer is handed to the
+ * kernel. A client still sending may see a reset rather than the answer; a beacon never reads it anyway.
+ */
+function dropAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  req.pause();
+  res.once('finish', () => socket.destroy());
+  // A client that reads nothing may never take the answer off the socket: do not wait for it.
+  const timer = setTimeout(() => socket.destroy(), 1_000).unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 function sendError(res: ServerResponse, error: HttpError, req: IncomingMessage): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  sendJson(res, error.status, { error: error.code, message: error.message, ...(error.details ? { issues: error.details } : {}) }, error.headers);
-  if (error.headers.Connection === 'close') {
-    // Stop reading: once the answer is out, drop the connection instead of draining a body we refused.
-    res.on('finish', () => req.socket.destroySoon());
-    req.pause();
-  }
+  respond(req, res, error.status, { headers: error.headers, json: { error: error.code, message: error.message, ...(error.details ? { issues: error.details } : {}) } });
 }
