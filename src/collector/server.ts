@@ -75,6 +75,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const store = openEventStore(o.dbPath);
 
   const originAllowed = (origin: string) => anyOrigin || origins.has(origin.toLowerCase());
+  const aborts = countAborts(log);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -94,7 +95,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
     if (path === '/health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'use GET', { headers: { Allow: 'GET, HEAD' } });
-      return respond(req, res, 200, { json: { ok: true, schemaVersion, stored: store.count(), pending: store.pending() } });
+      return respond(req, res, 200, { json: { ok: true, schemaVersion, stored: store.count(), pending: store.pending(), aborted: aborts.total } });
     }
     if (path !== '/events') throw new HttpError(404, 'not_found', 'events go to POST /events');
     if (origin && !originAllowed(origin)) throw new HttpError(403, 'origin_not_allowed', `origin ${origin} is not in the collector's --origin list`);
@@ -136,7 +137,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     res.once('close', () => {
       if (inFlight.get(req.socket) === res) inFlight.delete(req.socket);
     });
+    // Cut off before its body was in, and not by an answer of ours: the client went away.
+    req.once('close', () => {
+      if (!req.complete && !res.headersSent) aborts.add();
+    });
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof ClientGone) return;
       if (error instanceof HttpError) return sendError(res, error, req);
       log(`collector: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
       sendError(res, new HttpError(500, 'internal_error', 'unexpected error'), req);
@@ -144,7 +150,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   });
   // A malformed request line, header or chunk never reaches the handler as such; answer it and drop the connection.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    // A reset, or a FIN before the request was complete: the client is gone (counted as aborted if mid-request).
+    if (!socket.writable || error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE') return void socket.destroy();
     const refusal =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? new HttpError(431, 'headers_too_large', 'the request headers are larger than 8 KB')
@@ -182,6 +189,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         const force = setTimeout(() => server.closeAllConnections(), 5_000);
         server.close(() => {
           clearTimeout(force);
+          aborts.report();
           try {
             store.close();
           } catch (error) {
@@ -193,6 +201,34 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       });
       return closing;
     },
+  };
+}
+
+/**
+ * Clients that disconnect mid-request are counted, not logged one by one: a thousand aborted beacons are no
+ * thousand stack traces. At most one summary line a minute, and one for the rest on close.
+ */
+function countAborts(log: (message: string) => void, everyMs = 60_000) {
+  let total = 0;
+  let unreported = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const report = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (unreported === 0) return;
+    log(`collector: ${unreported} client${unreported === 1 ? '' : 's'} disconnected mid-request (${total} since start; /health counts them as "aborted")`);
+    unreported = 0;
+  };
+  return {
+    get total() {
+      return total;
+    },
+    add() {
+      total++;
+      unreported++;
+      timer ??= setTimeout(report, everyMs).unref();
+    },
+    report,
   };
 }
 
@@ -209,6 +245,9 @@ function tooLarge(max: number): HttpError {
   return new HttpError(413, 'body_too_large', `the body is larger than ${max} bytes; send at most ${limits.batchMax} events per request`);
 }
 
+/** The client disconnected before its request was complete: nobody is left to answer. */
+class ClientGone extends Error {}
+
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -224,9 +263,12 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
       chunks.push(chunk);
     };
     const onEnd = () => resolve(Buffer.concat(chunks, size));
+    // A promise settles once, so these are no-ops after 'end'.
+    const onGone = () => reject(new ClientGone('the client disconnected mid-request'));
     req.on('data', onData);
     req.on('end', onEnd);
-    req.on('error', reject);
+    req.on('error', onGone);
+    req.on('close', onGone);
   });
 }
 

@@ -139,3 +139,25 @@ export function rawHead(method: string, path: string, headers: Record<string, st
     .map(([k, v]) => `${k}: ${v}\r\n`)
     .join('')}\r\n`;
 }
+
+/**
+ * A client that leaves mid-body: it sends the headers with `Expect: 100-continue`, waits for the collector's
+ * 100 Continue (so the request has reached the handler), sends part of the body and disconnects, with a FIN or,
+ * with `reset`, an RST. Resolves once the socket is closed.
+ */
+export function abortMidBody(base: string, { reset = false, headers = {} }: { reset?: boolean; headers?: Record<string, string> } = {}): Promise<void> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port) }, () => {
+      socket.write(rawHead('POST', '/events', { 'Content-Type': 'text/plain;charset=UTF-8', 'Content-Length': 1_000, Expect: '100-continue', ...headers }));
+    });
+    socket.once('data', (d: Buffer) => {
+      if (!d.toString('latin1').startsWith('HTTP/1.1 100')) return void reject(new Error(`expected 100 Continue, got ${d.toString('latin1').slice(0, 40)}`));
+      socket.write('{"v":1,"type":"zero_');
+      // Let the bytes leave before the disconnect, so the collector sees a body that stops short.
+      setTimeout(() => (reset ? socket.resetAndDestroy() : socket.destroy()), 5);
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => resolve());
+  });
+}

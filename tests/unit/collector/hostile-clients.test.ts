@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type Collector } from '../../../src/collector/server.ts';
-import { beaconHeaders, json, rawExchange, rawHead, send, tempDir, zeroResults } from './helpers.ts';
+import { abortMidBody, beaconHeaders, json, rawExchange, rawHead, send, tempDir, zeroResults } from './helpers.ts';
 
 const tmp = tempDir('collector-hostile');
 const logs: string[] = [];
@@ -117,5 +117,51 @@ describe('a refused body is never read', () => {
     );
     expect((await Promise.all(beacons)).map((r) => r.status)).toEqual(Array(40).fill(204));
     for (const flood of await Promise.all(floods)) expect(flood).toMatchObject({ status: 404, closed: true });
+  });
+});
+
+const health = async (c: Collector = collector) => (await send(c.url, { method: 'GET', path: '/health' })).json();
+/** Poll /health until `done` holds: the collector sees a disconnect a moment after the client makes it. */
+async function healthWhen(done: (h: any) => boolean, c: Collector = collector): Promise<any> {
+  const until = performance.now() + 3_000;
+  for (;;) {
+    const h = await health(c);
+    if (done(h) || performance.now() > until) return h;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const stackTrace = /\n\s+at /;
+
+describe('clients that disconnect mid-request', () => {
+  it('are counted in /health as aborted, with no line in the log, and the collector goes on', async () => {
+    const before = (await health()).aborted;
+    const logged = logs.length;
+    await Promise.all([
+      ...Array.from({ length: 25 }, () => abortMidBody(collector.url, { headers: client() })),
+      ...Array.from({ length: 25 }, () => abortMidBody(collector.url, { reset: true, headers: client() })),
+    ]);
+    expect((await healthWhen((h) => h.aborted >= before + 50)).aborted).toBe(before + 50);
+    expect(logs.slice(logged)).toEqual([]);
+    const beacon = await send(collector.url, { headers: { ...beaconHeaders, 'x-forwarded-for': client()['X-Forwarded-For'] }, body: json(zeroResults('after the aborts')) });
+    expect(beacon.status).toBe(204);
+  });
+
+  it('does not count requests it refused or answered itself', async () => {
+    const before = (await health()).aborted;
+    await rawExchange(collector.url, rawHead('POST', '/nowhere', { ...client(), ...text, 'Content-Length': fourGigabytes }), { feed: 'bytes' });
+    await rawExchange(collector.url, rawHead('POST', '/events', { ...client(), ...text, 'Transfer-Encoding': 'chunked' }), { feed: 'chunks' });
+    await send(collector.url, { headers: { ...beaconHeaders, 'x-forwarded-for': client()['X-Forwarded-For'] }, body: json(zeroResults('fine')) });
+    expect((await health()).aborted).toBe(before);
+  });
+
+  it('logs one summary line on close, without a stack trace', async () => {
+    const own: string[] = [];
+    const c = await startCollector({ port: 0, dbPath: join(tmp.dir, 'summary.sqlite'), rateLimit: false, log: (m) => own.push(m) });
+    await Promise.all(Array.from({ length: 7 }, (_, i) => abortMidBody(c.url, { reset: i % 2 === 0 })));
+    expect((await healthWhen((h) => h.aborted >= 7, c)).aborted).toBe(7);
+    expect(own).toEqual([]);
+    await c.close();
+    expect(own).toEqual(['collector: 7 clients disconnected mid-request (7 since start; /health counts them as "aborted")']);
+    expect(own.join('\n')).not.toMatch(stackTrace);
   });
 });
