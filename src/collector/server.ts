@@ -27,6 +27,10 @@ export interface CollectorOptions {
   rateLimit?: false | Pick<RateLimitOptions, 'perMinute' | 'burst'>;
   /** Largest request body in bytes. @default 16384 */
   maxBodyBytes?: number;
+  /** Time a client has to send the request line and headers, in ms; then it gets 408 and the connection closes. @default 10000 */
+  headersTimeoutMs?: number;
+  /** Time a client has, once its headers are in, to send the whole body, in ms; then 408 and the connection closes. @default 10000 */
+  bodyTimeoutMs?: number;
   /** Proxies in front of the collector whose X-Forwarded-For entry is trusted (true = 1). @default false */
   trustProxy?: boolean | number;
   /** Where operational messages go (not one line per request). @default console.error */
@@ -48,6 +52,8 @@ export const defaultCollectorOptions = {
   allowedOrigins: ['*'],
   rateLimit: { perMinute: 600 },
   maxBodyBytes: limits.bodyMaxBytes,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
   trustProxy: false,
 } as const;
 
@@ -67,6 +73,9 @@ class HttpError extends Error {
 
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
   const o = { ...defaultCollectorOptions, ...options };
+  for (const key of ['headersTimeoutMs', 'bodyTimeoutMs'] as const) {
+    if (!Number.isInteger(o[key]) || o[key] <= 0) throw new RangeError(`${key}: expected a whole number of milliseconds above 0, got ${o[key]}`);
+  }
   const log = options.log ?? ((m: string) => console.error(m));
   const anyOrigin = o.allowedOrigins.includes('*');
   const origins = new Set(o.allowedOrigins.map((x) => x.replace(/\/+$/, '').toLowerCase()));
@@ -76,6 +85,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   const originAllowed = (origin: string) => anyOrigin || origins.has(origin.toLowerCase());
   const aborts = countAborts(log);
+  let timedOut = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -95,7 +105,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
     if (path === '/health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'use GET', { headers: { Allow: 'GET, HEAD' } });
-      return respond(req, res, 200, { json: { ok: true, schemaVersion, stored: store.count(), pending: store.pending(), aborted: aborts.total } });
+      return respond(req, res, 200, { json: { ok: true, schemaVersion, stored: store.count(), pending: store.pending(), aborted: aborts.total, timedOut } });
     }
     if (path !== '/events') throw new HttpError(404, 'not_found', 'events go to POST /events');
     if (origin && !originAllowed(origin)) throw new HttpError(403, 'origin_not_allowed', `origin ${origin} is not in the collector's --origin list`);
@@ -113,7 +123,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     checkContentType(req.headers['content-type']);
     const declared = Number(req.headers['content-length']);
     if (declared > o.maxBodyBytes) throw tooLarge(o.maxBodyBytes);
-    const text = decodeUtf8(await readBody(req, o.maxBodyBytes));
+    const text = decodeUtf8(
+      await readBody(req, o.maxBodyBytes, o.bodyTimeoutMs).catch((error: unknown) => {
+        if (error instanceof HttpError && error.status === 408) timedOut++;
+        throw error;
+      }),
+    );
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -132,30 +147,44 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   // The answer in progress on each connection, so an error the HTTP parser finds mid-body is answered there.
   const inFlight = new WeakMap<Socket, ServerResponse>();
-  const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000, maxHeaderSize: 8_192 }, (req, res) => {
-    inFlight.set(req.socket, res);
-    res.once('close', () => {
-      if (inFlight.get(req.socket) === res) inFlight.delete(req.socket);
-    });
-    // Cut off before its body was in, and not by an answer of ours: the client went away.
-    req.once('close', () => {
-      if (!req.complete && !res.headersSent) aborts.add();
-    });
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof ClientGone) return;
-      if (error instanceof HttpError) return sendError(res, error, req);
-      log(`collector: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
-      sendError(res, new HttpError(500, 'internal_error', 'unexpected error'), req);
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: o.headersTimeoutMs,
+      // The body has its own timer (readBody); this is the backstop for a body nobody reads, and never fires first.
+      requestTimeout: o.headersTimeoutMs + o.bodyTimeoutMs + 1_000,
+      // Node checks both only this often (30 s by default): check ten times per headers timeout, at most once a second.
+      connectionsCheckingInterval: Math.min(1_000, Math.max(25, Math.round(o.headersTimeoutMs / 10))),
+      keepAliveTimeout: 5_000,
+      maxHeaderSize: 8_192,
+    },
+    (req, res) => {
+      inFlight.set(req.socket, res);
+      res.once('close', () => {
+        if (inFlight.get(req.socket) === res) inFlight.delete(req.socket);
+      });
+      // Cut off before its body was in, and not by an answer of ours: the client went away.
+      req.once('close', () => {
+        if (!req.complete && !res.headersSent) aborts.add();
+      });
+      handle(req, res).catch((error: unknown) => {
+        if (error instanceof ClientGone) return;
+        if (error instanceof HttpError) return sendError(res, error, req);
+        log(`collector: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+        sendError(res, new HttpError(500, 'internal_error', 'unexpected error'), req);
+      });
+    },
+  );
   // A malformed request line, header or chunk never reaches the handler as such; answer it and drop the connection.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // A reset, or a FIN before the request was complete: the client is gone (counted as aborted if mid-request).
     if (!socket.writable || error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE') return void socket.destroy();
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') timedOut++;
     const refusal =
-      error.code === 'HPE_HEADER_OVERFLOW'
-        ? new HttpError(431, 'headers_too_large', 'the request headers are larger than 8 KB')
-        : new HttpError(400, 'bad_request', 'malformed HTTP request');
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new HttpError(408, 'request_timeout', `the request headers did not arrive within ${seconds(o.headersTimeoutMs)}`)
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? new HttpError(431, 'headers_too_large', 'the request headers are larger than 8 KB')
+          : new HttpError(400, 'bad_request', 'malformed HTTP request');
     const res = inFlight.get(socket);
     if (res && !res.req.complete) return sendError(res, refusal, res.req);
     // The bad bytes follow a complete request still being answered (pipelining): answer it, then drop the connection.
@@ -248,28 +277,47 @@ function tooLarge(max: number): HttpError {
 /** The client disconnected before its request was complete: nobody is left to answer. */
 class ClientGone extends Error {}
 
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+/** The body, refused past `max` bytes or `timeoutMs` (the whole body, however slowly it trickles). */
+function readBody(req: IncomingMessage, max: number, timeoutMs: number): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const stop = () => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+    };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > max) {
-        req.off('data', onData);
-        req.off('end', onEnd);
+        stop();
         reject(tooLarge(max));
         return;
       }
       chunks.push(chunk);
     };
-    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
     // A promise settles once, so these are no-ops after 'end'.
-    const onGone = () => reject(new ClientGone('the client disconnected mid-request'));
+    const onGone = () => {
+      stop();
+      reject(new ClientGone('the client disconnected mid-request'));
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new HttpError(408, 'request_timeout', `the body did not arrive within ${seconds(timeoutMs)}`));
+    }, timeoutMs);
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onGone);
     req.on('close', onGone);
   });
+}
+
+function seconds(ms: number): string {
+  return `${ms / 1000} s`;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -93,8 +93,13 @@ export interface RawExchange {
  * that never ends, headers that never finish. Writes `head`, then, with `feed`, keeps writing body bytes (64 KB
  * of spaces, or chunks of them) as fast as the connection takes them. The socket stays writable after the
  * collector's FIN, so only a real close (a reset, or the end of a connection that is not fed) counts as closed.
+ * With `trickle`, it writes one character at a time instead, as a slow-loris client does.
  */
-export function rawExchange(base: string, head: string | Buffer, { feed, giveUpMs = 3_000 }: { feed?: 'bytes' | 'chunks'; giveUpMs?: number } = {}): Promise<RawExchange> {
+export function rawExchange(
+  base: string,
+  head: string | Buffer,
+  { feed, trickle, giveUpMs = 3_000 }: { feed?: 'bytes' | 'chunks'; trickle?: { text: string; everyMs: number }; giveUpMs?: number } = {},
+): Promise<RawExchange> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve) => {
     const started = performance.now();
@@ -108,17 +113,26 @@ export function rawExchange(base: string, head: string | Buffer, { feed, giveUpM
       if (done) return;
       done = true;
       clearTimeout(timer);
+      clearInterval(drip);
       socket.destroy();
       const [top = '', ...lines] = answer.split('\r\n\r\n')[0]!.split('\r\n');
       const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
       resolve({ answer, status: Number(/^HTTP\/1\.1 (\d{3})/.exec(top)?.[1] ?? 0), headers, sent, closed, ms: performance.now() - started });
     };
     const timer = setTimeout(() => finish(false), giveUpMs);
+    // A slow client: one character of `trickle.text` at a time, over and over, until the collector gives up on it.
+    let dripped = 0;
+    const drip = trickle
+      ? setInterval(() => {
+          if (done || socket.destroyed) return void clearInterval(drip);
+          socket.write(trickle.text[dripped++ % trickle.text.length]!);
+        }, trickle.everyMs)
+      : undefined;
     socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
     socket.on('error', () => finish(true));
     socket.on('close', () => finish(true));
     socket.on('end', () => {
-      if (!feed) finish(true);
+      if (!feed && !trickle) finish(true);
     });
     const pump = () => {
       while (!done && feed) {

@@ -165,3 +165,54 @@ describe('clients that disconnect mid-request', () => {
     expect(own.join('\n')).not.toMatch(stackTrace);
   });
 });
+
+describe('slow clients', () => {
+  let slow: Collector;
+  beforeAll(async () => {
+    slow = await startCollector({ port: 0, dbPath: join(tmp.dir, 'slow.sqlite'), rateLimit: false, headersTimeoutMs: 300, bodyTimeoutMs: 300, log: (m) => logs.push(m) });
+  });
+  afterAll(() => slow.close());
+
+  // Node checks its header timeout only every 30 s unless told otherwise; the collector checks ten times per timeout.
+  const prompt = (reply: { ms: number }) => {
+    expect(reply.ms).toBeGreaterThanOrEqual(280);
+    expect(reply.ms).toBeLessThan(1_500);
+  };
+  const bodyHead = (length: number) => rawHead('POST', '/events', { ...text, 'Content-Length': length });
+
+  it.each([
+    ['a connection that sends nothing', '', undefined, 'the request headers did not arrive within 0.3 s'],
+    ['headers that stop halfway', 'POST /events HTTP/1.1\r\nHost: 127.0.0.1\r\n', undefined, 'the request headers did not arrive within 0.3 s'],
+    ['headers sent a byte at a time', 'POST /events HTTP/1.1\r\n', { text: 'X-Slow: loris\r\n', everyMs: 20 }, 'the request headers did not arrive within 0.3 s'],
+    ['a body shorter than its Content-Length', `${bodyHead(1_000)}{"v":1,`, undefined, 'the body did not arrive within 0.3 s'],
+    ['a body sent a byte at a time', bodyHead(1_000), { text: ' ', everyMs: 20 }, 'the body did not arrive within 0.3 s'],
+    ['a chunked body that never ends', `${rawHead('POST', '/events', { ...text, 'Transfer-Encoding': 'chunked' })}7\r\n{"v":1,\r\n`, undefined, 'the body did not arrive within 0.3 s'],
+  ])('%s: 408 on time, and the connection is dropped', async (_name, head, trickle, message) => {
+    const reply = await rawExchange(slow.url, head, { ...(trickle ? { trickle } : {}) });
+    expect(reply.status).toBe(408);
+    expect(reply.headers.connection).toBe('close');
+    expect(JSON.parse(reply.answer.slice(reply.answer.indexOf('{')))).toEqual({ error: 'request_timeout', message });
+    expect(reply.closed).toBe(true);
+    prompt(reply);
+  });
+
+  it('counts the timeouts in /health, not as aborted', async () => {
+    const before = await health(slow);
+    await Promise.all([rawExchange(slow.url, 'POST /events HTTP/1.1\r\n'), rawExchange(slow.url, `${bodyHead(100)}{`)]);
+    expect(await health(slow)).toMatchObject({ timedOut: before.timedOut + 2, aborted: before.aborted });
+  });
+
+  it('leaves an idle keep-alive connection alone between requests', async () => {
+    const body = json(zeroResults('then idle'));
+    const reply = await rawExchange(slow.url, `${bodyHead(Buffer.byteLength(body))}${body}`, { giveUpMs: 800 });
+    expect(reply.status).toBe(204);
+    expect(reply.answer).not.toContain('408');
+    expect(reply.closed).toBe(false);
+  });
+});
+
+describe('timeout options', () => {
+  it.each([0, -1, 1.5, Number.NaN])('refuses a timeout of %s ms', async (value) => {
+    await expect(startCollector({ port: 0, dbPath: join(tmp.dir, 'never.sqlite'), bodyTimeoutMs: value, log: () => {} })).rejects.toThrow(/bodyTimeoutMs: expected a whole number of milliseconds above 0/);
+  });
+});
