@@ -1,7 +1,9 @@
 /**
  * The reference event collector: plain `node:http`, one POST route. Every request gets a JSON answer and no
  * input can crash it: bodies are size-capped while streaming, decoded strictly, parsed, validated with the
- * shared zod schema, masked again, and stored by group commit (storage.ts).
+ * shared zod schema, masked again, and stored by group commit (storage.ts). Nor can a client make it work for
+ * nothing: a refused body is never read, slow headers and bodies get 408 on time, and clients that leave
+ * mid-request are counted in /health rather than logged.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -123,12 +125,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     checkContentType(req.headers['content-type']);
     const declared = Number(req.headers['content-length']);
     if (declared > o.maxBodyBytes) throw tooLarge(o.maxBodyBytes);
-    const text = decodeUtf8(
-      await readBody(req, o.maxBodyBytes, o.bodyTimeoutMs).catch((error: unknown) => {
-        if (error instanceof HttpError && error.status === 408) timedOut++;
-        throw error;
-      }),
-    );
+    const text = decodeUtf8(await readBody(req, o.maxBodyBytes, o.bodyTimeoutMs));
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -147,11 +144,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   // The answer in progress on each connection, so an error the HTTP parser finds mid-body is answered there.
   const inFlight = new WeakMap<Socket, ServerResponse>();
+  // The body has its own timer (readBody); this is Node's backstop for a body nobody reads, and never fires first.
+  const requestTimeoutMs = o.headersTimeoutMs + o.bodyTimeoutMs + 1_000;
   const server = createServer(
     {
       headersTimeout: o.headersTimeoutMs,
-      // The body has its own timer (readBody); this is the backstop for a body nobody reads, and never fires first.
-      requestTimeout: o.headersTimeoutMs + o.bodyTimeoutMs + 1_000,
+      requestTimeout: requestTimeoutMs,
       // Node checks both only this often (30 s by default): check ten times per headers timeout, at most once a second.
       connectionsCheckingInterval: Math.min(1_000, Math.max(25, Math.round(o.headersTimeoutMs / 10))),
       keepAliveTimeout: 5_000,
@@ -168,7 +166,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       });
       handle(req, res).catch((error: unknown) => {
         if (error instanceof ClientGone) return;
-        if (error instanceof HttpError) return sendError(res, error, req);
+        if (error instanceof HttpError) {
+          if (error.status === 408) timedOut++;
+          return sendError(res, error, req);
+        }
         log(`collector: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
         sendError(res, new HttpError(500, 'internal_error', 'unexpected error'), req);
       });
@@ -178,25 +179,28 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // A reset, or a FIN before the request was complete: the client is gone (counted as aborted if mid-request).
     if (!socket.writable || error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE') return void socket.destroy();
-    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') timedOut++;
-    const refusal =
-      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? new HttpError(408, 'request_timeout', `the request headers did not arrive within ${seconds(o.headersTimeoutMs)}`)
-        : error.code === 'HPE_HEADER_OVERFLOW'
-          ? new HttpError(431, 'headers_too_large', 'the request headers are larger than 8 KB')
-          : new HttpError(400, 'bad_request', 'malformed HTTP request');
     const res = inFlight.get(socket);
-    if (res && !res.req.complete) return sendError(res, refusal, res.req);
     // The bad bytes follow a complete request still being answered (pipelining): answer it, then drop the connection.
-    if (res) return void res.once('close', () => socket.destroy());
+    if (res?.req.complete) return void res.once('close', () => socket.destroy());
+    let refusal: HttpError;
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      timedOut++;
+      // With a request in flight, the backstop for its body fired; otherwise the header timeout.
+      const [what, ms] = res ? ['request', requestTimeoutMs] : ['request headers', o.headersTimeoutMs];
+      refusal = new HttpError(408, 'request_timeout', `the ${what} did not arrive within ${seconds(ms)}`);
+    } else if (error.code === 'HPE_HEADER_OVERFLOW') {
+      refusal = new HttpError(431, 'headers_too_large', 'the request headers are larger than 8 KB');
+    } else {
+      refusal = new HttpError(400, 'bad_request', 'malformed HTTP request');
+    }
+    if (res) return sendError(res, refusal, res.req);
     const body = JSON.stringify({ error: refusal.code, message: refusal.message });
     socket.write(
       `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
     // Not end(): the server keeps half-open sockets readable, and the client may still be sending.
     socket.destroySoon();
-    const timer = setTimeout(() => socket.destroy(), 1_000).unref();
-    socket.once('close', () => clearTimeout(timer));
+    destroyWithin(socket, 1_000);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -407,8 +411,12 @@ function dropAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
   const socket = req.socket;
   req.pause();
   res.once('finish', () => socket.destroy());
-  // A client that reads nothing may never take the answer off the socket: do not wait for it.
-  const timer = setTimeout(() => socket.destroy(), 1_000).unref();
+  destroyWithin(socket, 1_000);
+}
+
+/** A client that reads nothing may never take an answer off the socket: do not wait for it longer than `ms`. */
+function destroyWithin(socket: Socket, ms: number): void {
+  const timer = setTimeout(() => socket.destroy(), ms).unref();
   socket.once('close', () => clearTimeout(timer));
 }
 
