@@ -92,18 +92,17 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
-    if (anyOrigin) {
+    if (origin && anyOrigin) {
       // Any page may send, so no page may read an answer with the reader's credentials: '*' without
       // Allow-Credentials. sendBeacon's text/plain bodies need no CORS answer at all.
-      if (origin) res.setHeader('Access-Control-Allow-Origin', '*');
-    } else {
-      if (origin && originAllowed(origin)) {
-        // Echo a listed origin rather than '*': sendBeacon uses credentials mode "include", for which '*' is refused.
-        res.setHeader('Access-Control-Allow-Origin', origin);
-        res.setHeader('Access-Control-Allow-Credentials', 'true');
-      }
-      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+    } else if (origin && originAllowed(origin)) {
+      // Echo a listed origin rather than '*': sendBeacon uses credentials mode "include", for which '*' is refused.
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
     }
+    // The CORS headers depend on the Origin header (even '*', sent only when there is one).
+    res.setHeader('Vary', 'Origin');
 
     if (path === '/health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'use GET', { headers: { Allow: 'GET, HEAD' } });

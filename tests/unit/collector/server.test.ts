@@ -190,6 +190,7 @@ describe('CORS', () => {
       expect(preflight.status).toBe(204);
       expect(preflight.headers['access-control-allow-origin']).toBe('*');
       expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+      expect(preflight.headers.vary).toBe('Origin');
       const beacon = await send(open.url, { headers: { ...beaconHeaders, origin: 'https://anything.example', cookie: 'session=1' }, body: json(zeroResults('x')) });
       expect(beacon.status).toBe(204);
       expect(beacon.headers['access-control-allow-origin']).toBe('*');
