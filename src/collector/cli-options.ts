@@ -16,6 +16,10 @@ export const collectorUsage = `Usage: npm run collector -- [options]
                        (KB_COLLECTOR_ORIGINS, default *)
   --rate-limit <n>     requests per minute per client, 0 to turn off (KB_COLLECTOR_RATE_LIMIT, default ${defaultCollectorOptions.rateLimit.perMinute})
   --max-body <bytes>   largest request body (KB_COLLECTOR_MAX_BODY, default ${defaultCollectorOptions.maxBodyBytes})
+  --headers-timeout <s>
+                       seconds a client has to send its headers, then 408 (KB_COLLECTOR_HEADERS_TIMEOUT, default ${defaultCollectorOptions.headersTimeoutMs / 1000})
+  --body-timeout <s>   seconds a client has to send its body once the headers are in, then 408
+                       (KB_COLLECTOR_BODY_TIMEOUT, default ${defaultCollectorOptions.bodyTimeoutMs / 1000})
   --trust-proxy [n]    trust X-Forwarded-For from n proxies in front (KB_COLLECTOR_TRUST_PROXY, default off; n defaults to 1)
 `;
 
@@ -36,6 +40,8 @@ export function parseCollectorArgs(argv: readonly string[], env: Env = {}): Coll
         origin: { type: 'string', multiple: true },
         'rate-limit': { type: 'string' },
         'max-body': { type: 'string' },
+        'headers-timeout': { type: 'string' },
+        'body-timeout': { type: 'string' },
         'trust-proxy': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -62,6 +68,10 @@ export function parseCollectorArgs(argv: readonly string[], env: Env = {}): Coll
   }
   const maxBody = pick('max-body', 'KB_COLLECTOR_MAX_BODY');
   if (maxBody) options.maxBodyBytes = integer(maxBody, 256, 10 * 1024 * 1024);
+  const headersTimeout = pick('headers-timeout', 'KB_COLLECTOR_HEADERS_TIMEOUT');
+  if (headersTimeout) options.headersTimeoutMs = integer(headersTimeout, 1, 600) * 1000;
+  const bodyTimeout = pick('body-timeout', 'KB_COLLECTOR_BODY_TIMEOUT');
+  if (bodyTimeout) options.bodyTimeoutMs = integer(bodyTimeout, 1, 600) * 1000;
   const trust = pick('trust-proxy', 'KB_COLLECTOR_TRUST_PROXY');
   if (trust) options.trustProxy = /^(true|yes)$/i.test(trust.value) ? 1 : /^(false|no)$/i.test(trust.value) ? 0 : integer(trust, 0, 10);
   return options;

@@ -41,6 +41,7 @@ export async function runCollectorCli(argv: readonly string[], env: Env = proces
   io.out(
     `Collecting events at ${collector.url}/events into ${resolve(o.dbPath)}\n` +
       `  origins: ${o.allowedOrigins.join(', ')} · rate limit: ${rate} · max body: ${o.maxBodyBytes} bytes · X-Forwarded-For: ${o.trustProxy ? 'trusted' : 'ignored'}\n` +
+      `  timeouts: headers ${o.headersTimeoutMs / 1000} s, body ${o.bodyTimeoutMs / 1000} s\n` +
       `  health: ${collector.url}/health · stop with Ctrl+C\n`,
   );
 

@@ -116,15 +116,37 @@ function migrate(db: DatabaseSync, file: string): void {
   const current = checkVersion(db, file);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.exec('BEGIN IMMEDIATE');
     try {
-      db.exec(migration.sql);
-      db.exec(`PRAGMA user_version = ${migration.version}`);
-      db.exec('COMMIT');
+      inTransaction(db, () => {
+        db.exec(migration.sql);
+        db.exec(`PRAGMA user_version = ${migration.version}`);
+      }, 'BEGIN IMMEDIATE');
     } catch (error) {
-      db.exec('ROLLBACK');
       throw new Error(`${file}: migration ${migration.version} (${migration.description}) failed: ${(error as Error).message}`);
     }
+  }
+}
+
+/**
+ * Run `work` in one transaction: commit if it returns, roll back and rethrow its error if it throws. SQLite rolls
+ * a transaction back by itself on some errors (a full disk, an I/O error), after which ROLLBACK fails with "no
+ * transaction is active"; so roll back only a transaction that is still open, and never let a failed rollback
+ * replace the error that caused it.
+ */
+export function inTransaction(db: DatabaseSync, work: () => void, begin: 'BEGIN' | 'BEGIN IMMEDIATE' = 'BEGIN'): void {
+  db.exec(begin);
+  try {
+    work();
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) {
+      try {
+        db.exec('ROLLBACK');
+      } catch (rollbackError) {
+        throw new Error(`${(error as Error).message} (and the rollback failed: ${(rollbackError as Error).message})`, { cause: error });
+      }
+    }
+    throw error;
   }
 }
 
@@ -151,14 +173,9 @@ export function openEventStore(path: string, { maxBatch = 5_000 }: EventStoreOpt
     if (batch.rows.length === 0 && batch.waiters.length === 0) return;
     queue = { rows: [], waiters: [] };
     try {
-      db.exec('BEGIN');
-      try {
+      inTransaction(db, () => {
         for (const row of batch.rows) insert.run(...(row as never[]));
-        db.exec('COMMIT');
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
+      });
     } catch (error) {
       const failure = new Error(`could not store ${batch.rows.length} events: ${(error as Error).message}`);
       for (const w of batch.waiters) w.reject(failure);

@@ -39,10 +39,11 @@ export type FeedbackReason = (typeof feedbackReasons)[number];
 export type ContactSource = (typeof contactSources)[number];
 export type EventType = (typeof eventTypes)[number];
 
-// A path on the site: no query string (it can carry personal data), no whitespace.
-const pathPattern = /^\/[^?#\s]*$/;
+// A path on the site: no query string (it can carry personal data), no whitespace. `//host/x` is another site to a
+// browser, and so is `/\host/x`, since URL parsers read a backslash as a slash; a site's own paths have neither.
+const pathPattern = /^\/(?![/\\])[^?#\s\\]*$/;
 // An article or result link: a site path with an optional #fragment, or an absolute http(s) URL, never a query.
-const urlPattern = /^(?:\/|https?:\/\/[^/?#\s]+(?:\/|$))[^?\s]*$/;
+const urlPattern = /^(?:\/(?![/\\])|https?:\/\/[^/?#\s\\]+(?:\/|$))[^?\s\\]*$/;
 const localePattern = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 const searchIdPattern = /^[A-Za-z0-9_-]+$/;
 
@@ -52,8 +53,8 @@ const lazy = <T>(build: () => T): T => build();
 
 function fieldSchemas() {
   return {
-    path: z.string().check(z.maxLength(limits.pathMax), z.regex(pathPattern, 'a path starting with / and without ?query')),
-    url: z.string().check(z.maxLength(limits.urlMax), z.regex(urlPattern, 'a /path or http(s) URL without ?query')),
+    path: z.string().check(z.maxLength(limits.pathMax), z.regex(pathPattern, 'a path starting with a single / and without ?query or backslash')),
+    url: z.string().check(z.maxLength(limits.urlMax), z.regex(urlPattern, 'a /path or http(s) URL without ?query or backslash')),
     locale: z.string().check(z.maxLength(limits.localeMax), z.regex(localePattern, 'a BCP 47 tag such as en or ja')),
     query: z.string().check(z.maxLength(limits.queryMax)),
     nonEmptyQuery: z.string().check(z.minLength(1), z.maxLength(limits.queryMax)),

@@ -26,7 +26,16 @@ describe('parseCollectorArgs', () => {
     expect(parseCollectorArgs(['--port', '0', '--trust-proxy', '1'], env)).toMatchObject({ port: 0, trustProxy: 1 });
   });
 
+  it('reads the timeouts in seconds, from flags or KB_COLLECTOR_*_TIMEOUT', () => {
+    expect(parseCollectorArgs(['--headers-timeout', '5', '--body-timeout', '30'], {})).toEqual({ headersTimeoutMs: 5_000, bodyTimeoutMs: 30_000 });
+    const env = { KB_COLLECTOR_HEADERS_TIMEOUT: '20', KB_COLLECTOR_BODY_TIMEOUT: '15' };
+    expect(parseCollectorArgs([], env)).toEqual({ headersTimeoutMs: 20_000, bodyTimeoutMs: 15_000 });
+    expect(parseCollectorArgs(['--body-timeout', '2'], env)).toEqual({ headersTimeoutMs: 20_000, bodyTimeoutMs: 2_000 });
+  });
+
   it.each([
+    [['--headers-timeout', '0'], '--headers-timeout 0: expected a whole number from 1 to 600.'],
+    [['--body-timeout', '2.5'], '--body-timeout 2.5: expected a whole number from 1 to 600.'],
     [['--port', 'eighty'], '--port eighty: expected a whole number from 0 to 65535.'],
     [['--port', '70000'], '--port 70000: expected a whole number from 0 to 65535.'],
     [['--origin', 'help.example.com'], '--origin help.example.com: expected an origin like https://help.example.com (scheme and host, no path), or *.'],

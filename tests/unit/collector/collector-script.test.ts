@@ -31,6 +31,7 @@ describe('npm run collector', () => {
         });
       });
       expect(out).toContain('origins: https://help.example.com · rate limit: off');
+      expect(out).toContain('timeouts: headers 10 s, body 10 s');
       const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => send(url, { headers: beaconHeaders, body: json(zeroResults(`q${i}`)) })));
       expect(replies.map((r) => r.status)).toEqual(Array(10).fill(204));
       child.kill(signal);

@@ -82,6 +82,9 @@ describe('the collector refuses bad requests and keeps serving', () => {
   it.each([
     ['wrong types', { headers: beaconHeaders, body: json({ ...zeroResults('x'), query: 42 }) }, 400, 'invalid_event'],
     ['an unknown event type', { headers: beaconHeaders, body: json({ ...zeroResults('x'), type: 'pageview' }) }, 400, 'invalid_event'],
+    ['a protocol-relative url', { headers: beaconHeaders, body: json({ ...zeroResults('x'), type: 'result_click', rank: 1, url: '//evil.example/x' }) }, 400, 'invalid_event'],
+    ['a url of /\\host', { headers: beaconHeaders, body: json({ ...zeroResults('x'), type: 'result_click', rank: 1, url: '/\\evil.example/x' }) }, 400, 'invalid_event'],
+    ['a protocol-relative page', { headers: beaconHeaders, body: json(zeroResults('x', { page: '//evil.example/x' })) }, 400, 'invalid_event'],
     ['a bad event inside a batch', { headers: beaconHeaders, body: json([zeroResults('ok'), { ...zeroResults('x'), ts: 'now' }]) }, 400, 'invalid_event'],
     ['a batch of 21', { headers: beaconHeaders, body: json(Array(21).fill(zeroResults('x'))) }, 400, 'batch_too_large'],
     ['an empty batch', { headers: beaconHeaders, body: '[]' }, 400, 'empty_batch'],
@@ -180,12 +183,33 @@ describe('CORS', () => {
     expect(reply.headers['access-control-allow-origin']).toBe('https://help.example.com');
   });
 
-  it('echoes any origin when all are allowed', async () => {
-    const open = await startCollector({ port: 0, dbPath: join(tmp.dir, 'open.sqlite'), rateLimit: false, log: () => {} });
+  it('answers * and never allows credentials when all origins are allowed', async () => {
+    const open = await startCollector({ port: 0, dbPath: join(tmp.dir, 'open.sqlite'), rateLimit: false, allowedOrigins: ['*'], log: () => {} });
     try {
-      const reply = await send(open.url, { method: 'OPTIONS', headers: { origin: 'https://anything.example', 'access-control-request-method': 'POST' } });
-      expect(reply.status).toBe(204);
-      expect(reply.headers['access-control-allow-origin']).toBe('https://anything.example');
+      const preflight = await send(open.url, { method: 'OPTIONS', headers: { origin: 'https://anything.example', 'access-control-request-method': 'POST' } });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe('*');
+      expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+      expect(preflight.headers.vary).toBe('Origin');
+      const beacon = await send(open.url, { headers: { ...beaconHeaders, origin: 'https://anything.example', cookie: 'session=1' }, body: json(zeroResults('x')) });
+      expect(beacon.status).toBe(204);
+      expect(beacon.headers['access-control-allow-origin']).toBe('*');
+      expect(beacon.headers['access-control-allow-credentials']).toBeUndefined();
+      const refused = await send(open.url, { headers: { ...beaconHeaders, origin: 'null' }, body: '{' });
+      expect(refused.status).toBe(400);
+      expect(refused.headers['access-control-allow-origin']).toBe('*');
+      expect(refused.headers['access-control-allow-credentials']).toBeUndefined();
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('treats * among listed origins as any origin', async () => {
+    const open = await startCollector({ port: 0, dbPath: join(tmp.dir, 'mixed.sqlite'), rateLimit: false, allowedOrigins: ['https://help.example.com', '*'], log: () => {} });
+    try {
+      const reply = await send(open.url, { method: 'OPTIONS', headers: { origin: 'https://help.example.com', 'access-control-request-method': 'POST' } });
+      expect(reply.headers['access-control-allow-origin']).toBe('*');
+      expect(reply.headers['access-control-allow-credentials']).toBeUndefined();
     } finally {
       await open.close();
     }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrations, openDatabase, openEventStore, readEvents, schemaVersion } from '../../../src/collector/storage.ts';
+import { inTransaction, migrations, openDatabase, openEventStore, readEvents, schemaVersion } from '../../../src/collector/storage.ts';
 import { baseTime, tempDir, zeroResults } from './helpers.ts';
 
 const tmp = tempDir('storage');
@@ -75,5 +75,40 @@ describe('event storage', () => {
     expect(readEvents(path, { since: baseTime + 1 }).map((r) => r.query)).toEqual(['new', '新しい']);
     expect(readEvents(path, { since: baseTime + 1, locale: 'ja' }).map((r) => r.query)).toEqual(['新しい']);
     expect(readEvents(path, { locale: 'ko' })).toEqual([]);
+  });
+
+  it('reports the real error when SQLite has already rolled back, as it does on a full disk', () => {
+    const db = openDatabase(join(tmp.dir, 'full.sqlite'));
+    const insert = db.prepare("INSERT INTO events (received_at, ts, type, locale, page) VALUES (0, 0, 'search', 'en', ?)");
+    insert.run('/kept/');
+    // A file that may not grow past its current size: the next pages written hit SQLITE_FULL, and SQLite ends the
+    // transaction by itself before the error reaches us.
+    const pages = Number((db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count);
+    db.exec(`PRAGMA max_page_count = ${pages}`);
+    let thrown: unknown;
+    try {
+      inTransaction(db, () => {
+        for (let i = 0; i < 1_000; i++) insert.run(`/${'x'.repeat(500)}/${i}`);
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).message).toBe('database or disk is full');
+    expect(db.isTransaction).toBe(false);
+    expect(db.prepare('SELECT page FROM events').all()).toEqual([{ page: '/kept/' }]);
+    db.close();
+  });
+
+  it('rolls back a transaction that is still open and rethrows the error', () => {
+    const db = openDatabase(join(tmp.dir, 'rollback.sqlite'));
+    expect(() =>
+      inTransaction(db, () => {
+        db.exec("INSERT INTO events (received_at, ts, type, locale, page) VALUES (0, 0, 'search', 'en', '/gone/')");
+        throw new Error('the work failed');
+      }),
+    ).toThrow(/^the work failed$/);
+    expect(db.isTransaction).toBe(false);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 0 });
+    db.close();
   });
 });

@@ -133,6 +133,16 @@ describe('event schema', () => {
     expect(eventBodySchema.safeParse(events.slice(0, limits.batchMax)).success).toBe(true);
   });
 
+  it('still accepts the root, a doubled slash further on, and an absolute URL to another site', () => {
+    for (const event of [
+      { ...base, page: '/', type: 'feedback', url: '/', helpful: true },
+      { ...base, page: '/en//billing/', type: 'result_click', query: 'x', rank: 1, url: '/en//billing/#a' },
+      { ...base, type: 'contact_click', source: 'footer', url: 'https://support.example.org/new//ticket' },
+    ]) {
+      expect(siteEventSchema.safeParse(event).error?.issues).toBeUndefined();
+    }
+  });
+
   it('drops unknown keys instead of storing them', () => {
     const parsed = siteEventSchema.parse({ ...base, type: 'zero_results', query: 'x', ip: '203.0.113.9', cookie: 'y' });
     expect(parsed).toEqual({ ...base, type: 'zero_results', query: 'x' });
@@ -146,6 +156,13 @@ describe('event schema', () => {
     ['a page that is a URL', { ...base, page: 'https://kb.example.com/en/', type: 'zero_results', query: 'x' }],
     ['a url with a query string', { ...base, type: 'result_click', query: 'x', rank: 1, url: '/en/a/?q=x' }],
     ['a javascript: url', { ...base, type: 'result_click', query: 'x', rank: 1, url: 'javascript:alert(1)' }],
+    ['a protocol-relative url', { ...base, type: 'result_click', query: 'x', rank: 1, url: '//evil.example/x' }],
+    ['a url starting with a slash and a backslash', { ...base, type: 'feedback', url: '/\\evil.example/x', helpful: true }],
+    ['a url starting with a backslash', { ...base, type: 'contact_click', source: 'footer', url: '\\\\evil.example/x' }],
+    ['an absolute url with a backslash', { ...base, type: 'result_click', query: 'x', rank: 1, url: 'https://kb.example.com\\@evil.example/' }],
+    ['a protocol-relative page', { ...base, page: '//evil.example/x', type: 'zero_results', query: 'x' }],
+    ['a page starting with a slash and a backslash', { ...base, page: '/\\evil.example/', type: 'zero_results', query: 'x' }],
+    ['a page with a backslash further on', { ...base, page: '/en/..\\..\\x', type: 'zero_results', query: 'x' }],
     ['rank 0', { ...base, type: 'result_click', query: 'x', rank: 0, url: '/en/a/' }],
     ['a fractional result count', { ...base, type: 'search', query: 'x', resultCount: 1.5, searchId: 'a' }],
     ['a string result count', { ...base, type: 'search', query: 'x', resultCount: '3', searchId: 'a' }],
