@@ -17,8 +17,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          // One browser at a time: the machines have two cores and the suite shares one built site.
-          fileParallelism: false,
+          // Two files at a time, in the one shared Chromium: most of a browser test is waiting (for a debounce, a
+          // reload, a server), which the other file fills. The sites are built once, read-only afterwards.
+          maxWorkers: 2,
         },
       },
     ],

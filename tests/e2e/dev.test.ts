@@ -92,7 +92,7 @@ async function saveAndSee(p: DevPage, file: string, edit: (text: string) => stri
   const saved = performance.now();
   await writeFile(path, next);
   await loaded;
-  await expect.poll(() => p.page.locator(locator).first().innerText(), { timeout: 5_000 }).toMatch(expected);
+  await expect.poll(() => p.page.locator(locator).first().innerText(), { timeout: 15_000 }).toMatch(expected);
   reloads.push(`${file}: ${Math.round(performance.now() - saved)} ms`);
 }
 
@@ -107,7 +107,7 @@ describe('npm run dev', () => {
     expect(await p.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).not.toBe('');
     expect(await p.page.evaluate(() => getComputedStyle(document.querySelector('header')!).display)).not.toBe('inline');
     const image = p.page.locator('article img').first();
-    await expect.poll(() => image.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => image.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(p.problems).toEqual([]);
     expect(output).not.toMatch(/telemetry/i);
     const policy = (html: string) => /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#39;', "'");
@@ -141,8 +141,8 @@ describe('npm run dev', () => {
     const loaded = p.page.waitForEvent('load', { timeout: 15_000 });
     await writeFile(svg, (await readFile(svg, 'utf8')).replace('</svg>', '<rect width="1" height="1" fill="#fff"/></svg>'));
     await loaded;
-    await expect.poll(() => p.page.locator('article img').first().getAttribute('src')).not.toBe(before);
-    await expect.poll(() => p.page.locator('article img').first().evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => p.page.locator('article img').first().getAttribute('src'), { timeout: 15_000 }).not.toBe(before);
+    await expect.poll(() => p.page.locator('article img').first().evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
 
     // A mistake shows on the page as the build would report it, and the fix brings the page back.
     const article = 'content/en/invoices/create-an-invoice.md';
@@ -166,5 +166,5 @@ describe('npm run dev', () => {
     expect([...p.problems, ...s.problems]).toEqual([]);
     await p.page.context().close();
     await s.page.context().close();
-  });
+  }, 180_000);
 });
