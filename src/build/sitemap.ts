@@ -13,8 +13,8 @@ export async function sitemapSerializer(): Promise<(item: SitemapItem) => Sitema
   const byUrl = new Map(data.kb.articles.map((a) => [a.url, a]));
   return (item) => {
     const path = stripBase(base, new URL(item.url).pathname);
-    // Search result pages and the language redirect at / are not content.
-    if (path === '/' || path.endsWith('/search/')) return undefined;
+    // Search result pages, the contact form and the language redirect at / are not content.
+    if (path === '/' || path.endsWith('/search/') || path.endsWith('/contact/')) return undefined;
     const locale = path.split('/')[1] ?? '';
     const article = byUrl.get(path);
     const rest = path.slice(locale.length + 1);

@@ -33,10 +33,13 @@ export const limits = {
 
 export const feedbackReasons = ['outdated', 'unclear', 'missing-info', 'didnt-work', 'other'] as const;
 export const contactSources = ['zero-results', 'not-helpful', 'footer'] as const;
-export const eventTypes = ['search', 'zero_results', 'result_click', 'feedback', 'contact_click'] as const;
+/** Where a contact attempt happens: the help center's contact page, or the help widget inside a product. */
+export const contactSurfaces = ['contact-page', 'widget'] as const;
+export const eventTypes = ['search', 'zero_results', 'result_click', 'feedback', 'contact_click', 'contact_start', 'contact_suggestion_click', 'contact_submit'] as const;
 
 export type FeedbackReason = (typeof feedbackReasons)[number];
 export type ContactSource = (typeof contactSources)[number];
+export type ContactSurface = (typeof contactSurfaces)[number];
 export type EventType = (typeof eventTypes)[number];
 
 // A path on the site: no query string (it can carry personal data), no whitespace. `//host/x` is another site to a
@@ -129,9 +132,60 @@ export const contactClickEventSchema = /* @__PURE__ */ lazy(() =>
   }),
 );
 
+// A contact attempt is tied together by its `searchId`: one random id per attempt, kept with the draft in the tab's
+// sessionStorage (so a return from a suggested article continues the same attempt) and dropped once it is sent.
+
+export const contactStartEventSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    ...commonShape(),
+    type: z.literal('contact_start'),
+    source: z.enum(contactSurfaces),
+    /** The attempt's id. */
+    searchId: fieldSchemas().searchId,
+    /** The subject it started with, when it arrived filled in (from a search that found nothing). */
+    query: z.optional(fieldSchemas().query),
+  }),
+);
+
+export const contactSuggestionClickEventSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    ...commonShape(),
+    type: z.literal('contact_suggestion_click'),
+    source: z.enum(contactSurfaces),
+    searchId: fieldSchemas().searchId,
+    /** The subject (and the start of the message) the suggestions were for. */
+    query: fieldSchemas().query,
+    rank: z.int().check(z.gte(1), z.lte(limits.rankMax)),
+    /** The suggested article opened. */
+    url: fieldSchemas().url,
+  }),
+);
+
+export const contactSubmitEventSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    ...commonShape(),
+    type: z.literal('contact_submit'),
+    source: z.enum(contactSurfaces),
+    searchId: fieldSchemas().searchId,
+    /** The subject only: the message never leaves the browser except to the support channel itself. */
+    query: fieldSchemas().query,
+    /** Suggestions shown when the customer sent it anyway. */
+    resultCount: z.int().check(z.gte(0), z.lte(limits.resultCountMax)),
+  }),
+);
+
 /** One event. Unknown keys are dropped, not rejected, so a newer site can talk to an older collector. */
 export const siteEventSchema = /* @__PURE__ */ lazy(() =>
-  z.discriminatedUnion('type', [searchEventSchema, zeroResultsEventSchema, resultClickEventSchema, feedbackEventSchema, contactClickEventSchema]),
+  z.discriminatedUnion('type', [
+    searchEventSchema,
+    zeroResultsEventSchema,
+    resultClickEventSchema,
+    feedbackEventSchema,
+    contactClickEventSchema,
+    contactStartEventSchema,
+    contactSuggestionClickEventSchema,
+    contactSubmitEventSchema,
+  ]),
 );
 
 /** A request body: one event, or an array of 1 to `limits.batchMax` events. */
@@ -145,6 +199,9 @@ export type ZeroResultsEvent = z.infer<typeof zeroResultsEventSchema>;
 export type ResultClickEvent = z.infer<typeof resultClickEventSchema>;
 export type FeedbackEvent = z.infer<typeof feedbackEventSchema>;
 export type ContactClickEvent = z.infer<typeof contactClickEventSchema>;
+export type ContactStartEvent = z.infer<typeof contactStartEventSchema>;
+export type ContactSuggestionClickEvent = z.infer<typeof contactSuggestionClickEventSchema>;
+export type ContactSubmitEvent = z.infer<typeof contactSubmitEventSchema>;
 
 type WithoutCommon<T> = T extends unknown ? Omit<T, 'v' | 'ts' | 'page'> : never;
 /** What the page code fills in; `toEvent` adds `v`, `ts` and `page`. */

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const articleTypes = ['faq', 'guide', 'troubleshooting', 'reference'] as const;
 
 const slugPattern = /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]*$/u;
+// A product path: no host, no query or fragment (a host page's path is compared without them), no spaces.
+const contextPattern = /^\/[^\s?#]*$/;
 
 /**
  * Article frontmatter. Only `title` is required; every other field has a default.
@@ -37,6 +39,12 @@ export const frontmatterSchema = z
       .trim()
       .regex(slugPattern, 'use lowercase letters, digits and hyphens')
       .optional(),
+    /**
+     * Screens of your product this article helps with, as paths there: the help widget suggests the article on
+     * those screens before the customer types. `*` matches within one path segment, `**` across segments.
+     * @default [] @example context: ["/settings/billing", "/invoices/*"]
+     */
+    context: z.array(z.string().trim().regex(contextPattern, 'use a path of your product starting with /, e.g. /settings/billing or /invoices/*')).default([]),
   })
   .strip();
 

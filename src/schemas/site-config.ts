@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { contactSchema } from './contact.ts';
+import { widgetSchema } from './widget.ts';
 
 const localeSchema = z
   .object({
@@ -22,7 +24,11 @@ export const siteConfigSchema = z
     defaultLocale: z.string().trim().default('en'),
     /** Per-locale labels and titles, keyed by BCP-47 tag. Locales come from the content folders; this only labels them. @default {} */
     locales: z.record(z.string(), localeSchema).default({}),
-    /** Contact link. `{query}`, `{url}` and `{locale}` are replaced (URL-encoded). @example contactUrl: https://example.com/contact?q={query}&from={url}&lang={locale} */
+    /**
+     * Where the contact page sends a question no article answered: mailto, a form or chat URL. `{subject}`, `{message}`,
+     * `{page}` (the page the customer came from) and `{locale}` are replaced, URL-encoded; `{query}` and `{url}` are the
+     * older names of `{subject}` and `{page}` (`{query}` carries the message too when the template has no `{message}`).
+     * @example contactUrl: https://example.com/contact?q={query}&from={url}&lang={locale} */
     contactUrl: z
       .string()
       .trim()
@@ -48,6 +54,10 @@ export const siteConfigSchema = z
       .default({ maxResults: 8, typoMinLength: 4, japaneseDictionary: 'synonyms' }),
     /** Show a table of contents when an article has at least this many `##`/`###` headings. @default 3 */
     tocMinHeadings: z.number().int().min(1).default(3),
+    /** The contact page that suggests articles before it offers `contactUrl` (see src/schemas/contact.ts). */
+    contact: contactSchema.default({ formAction: '' }),
+    /** The embeddable help widget (see src/schemas/widget.ts). */
+    widget: widgetSchema.default({ enabled: true, allowOrigin: '*', demo: false }),
   })
   .strict();
 
