@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../content/model.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { compressFiles } from './compress-files.ts';
 import { basePath } from '../content/site-url.ts';
+import { writeWidgetFiles } from './widget-files.ts';
 
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 
@@ -12,6 +13,8 @@ export async function finishBuild(kb: KnowledgeBase, outDir: string, writeExtra?
   await copyImages(kb, outDir);
   await writeHostHeaders(kb, outDir);
   if (writeExtra) await writeExtra(outDir);
+  // After the search index: the widget's config files point at its manifests.
+  await writeWidgetFiles(kb, outDir);
 }
 
 async function copyImages(kb: KnowledgeBase, outDir: string) {
@@ -41,9 +44,30 @@ async function writeHostHeaders(kb: KnowledgeBase, outDir: string) {
     '  Cache-Control: public, max-age=31536000, immutable',
     `${base}/_search/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
+    ...widgetHeaders(kb, base),
     '',
   ];
   await writeFile(join(outDir, '_headers'), lines.join('\n'));
+}
+
+/**
+ * The widget runs in products on other origins: its files and the search index it reads are the only ones that
+ * answer CORS. Its loader has a fixed name, so it is cached briefly; its panel and configs are content-hashed.
+ */
+function widgetHeaders(kb: KnowledgeBase, base: string): string[] {
+  if (!kb.config.widget.enabled) return [];
+  // One fixed value (`*` or the product's origin), so nothing varies by request and no Vary header is needed.
+  const cors = [`  Access-Control-Allow-Origin: ${kb.config.widget.allowOrigin}`];
+  return [
+    `${base}/_search/*`,
+    ...cors,
+    `${base}/_widget/*`,
+    ...cors,
+    `${base}/_widget/v1.js`,
+    '  Cache-Control: public, max-age=300',
+    `${base}/_widget/h/*`,
+    '  Cache-Control: public, max-age=31536000, immutable',
+  ];
 }
 
 /** `.br` and `.gz` beside each text file, so any static host or CDN can serve them without compressing on the fly. */
@@ -52,7 +76,7 @@ export async function precompress(outDir: string): Promise<void> {
   // The search index is written with its own .br/.gz by writeSearchFiles.
   const jobs = files
     .filter((f) => compressible.has(extname(f)) && !/[\\/]_search[\\/]/.test(f))
-    .map((file) => ({ file, hashed: /[\\/]_(astro|assets)[\\/]/.test(file) }));
+    .map((file) => ({ file, hashed: /[\\/]_(astro|assets|widget[\\/]h)[\\/]/.test(file) }));
   await compressFiles(jobs);
 }
 

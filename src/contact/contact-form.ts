@@ -33,7 +33,7 @@ export function attachContactForm(form: HTMLFormElement): void {
   const storage = sessionStore();
 
   const params = new URLSearchParams(location.search);
-  const { draft, restored } = resumeDraft(loadDraft(storage, locale), { q: params.get('q') ?? '', from: originPage(params.get('from'), location.href) }, newSearchId);
+  const { draft, restored } = resumeDraft(loadDraft(storage, locale), { q: params.get('q') ?? '', message: params.get('message') ?? '', from: originPage(params.get('from'), location.href) }, newSearchId);
   subject.value = draft.subject;
   message.value = draft.message;
   const events = contactAttemptEvents('contact-page', locale, sendEvent);

@@ -55,8 +55,8 @@ export function clearDraft(storage: StorageLike | undefined, locale: string): vo
  * The draft to show: the saved one, unless the page was opened with a subject (`?q=`) the saved draft did not start
  * from — a new search that found nothing is a new question.
  */
-export function resumeDraft(saved: ContactDraft | undefined, incoming: { q: string; from: string }, newId: () => string): { draft: ContactDraft; restored: boolean } {
+export function resumeDraft(saved: ContactDraft | undefined, incoming: { q: string; message?: string; from: string }, newId: () => string): { draft: ContactDraft; restored: boolean } {
   const q = incoming.q.trim();
   if (saved && (!q || q === saved.seed) && (saved.subject.trim() || saved.message.trim())) return { draft: { ...saved, from: saved.from || incoming.from }, restored: true };
-  return { draft: { v: 1, id: newId(), subject: q, message: '', from: incoming.from, seed: q, started: false }, restored: false };
+  return { draft: { v: 1, id: newId(), subject: q, message: incoming.message?.trim() ?? '', from: incoming.from, seed: q, started: false }, restored: false };
 }
