@@ -5,6 +5,7 @@
  */
 import { normalize } from '../search/tokenizer.ts';
 import type { EventRow } from './storage.ts';
+import { computeDeflection, type Deflection } from './deflection.ts';
 
 /** The columns the report reads; `EventRow` from storage satisfies it, and so do hand-made test rows. */
 export type InsightRow = Pick<EventRow, 'ts' | 'type' | 'locale' | 'page'> &
@@ -96,6 +97,8 @@ export interface Insights {
   leastHelpful: ArticleFeedback[];
   contactAfterSearch: ContactGroup[];
   score: ScoreParts & { byLocale: Record<string, ScoreParts> };
+  /** The contact page's and the widget's contact form: attempts answered by a suggested article (see deflection.ts). */
+  deflection: Deflection;
 }
 
 /** The default grouping key: the tokenizer's normal form (NFKC, lower case, diacritics folded), punctuation as space. */
@@ -244,6 +247,7 @@ export function computeInsights(rows: readonly InsightRow[], options: InsightOpt
     leastHelpful,
     contactAfterSearch,
     score: { ...scoreFor(), byLocale: Object.fromEntries(locales.map((l) => [l, scoreFor(l)])) },
+    deflection: computeDeflection(sorted, { limit }),
   };
 }
 

@@ -123,6 +123,30 @@ export function renderHtmlReport(insights: Insights, context: ReportContext & { 
   );
   parts.push(table(['locale', n('resolved searches'), n('helpful votes'), n('contact clicks'), n('score')], [...locales.map(([l, p]) => scoreRow(l, p)), scoreRow('all', s)]));
 
+  const d = insights.deflection;
+  parts.push(`<h2>Contact deflection</h2>`);
+  parts.push(`<p class="score">${esc(percent(d.total.rate))}</p>`);
+  parts.push(`<p class="note">Contact attempts (on the contact page or in the widget) where the customer opened a suggested article and did not send the message.</p>`);
+  const deflectionRow = (label: string, p: typeof d.total) => [label, p.attempts, p.deflected, p.readThenContacted, p.contacted, p.left, percent(p.rate)];
+  if (!d.total.attempts) parts.push('<p>None.</p>');
+  else {
+    parts.push(barChart(Object.entries(d.byLocale).map(([locale, p]) => ({ label: locale, value: (p.rate ?? 0) * 100, note: percent(p.rate) })), { title: 'Contact deflection by locale', max: 100 }));
+    parts.push(
+      table(
+        ['', n('attempts'), n('answered by a suggestion'), n('read, then contacted'), n('contacted'), n('left'), n('deflection')],
+        [...Object.entries(d.byLocale).map(([l, p]) => deflectionRow(l, p)), ...Object.entries(d.bySource).map(([source, p]) => deflectionRow(source, p)), deflectionRow('all', d.total)],
+      ),
+    );
+  }
+  parts.push(`<h3>Articles that answered contacts</h3>`);
+  parts.push(d.articles.length ? table(['locale', 'article', n('answered'), n('opened'), n('then contacted')], d.articles.map((a) => [a.locale, a.url, a.deflected, a.opened, a.thenContacted])) : '<p>None.</p>');
+  parts.push(`<h3>What people still contact about</h3><p class="note">Subjects of messages sent, grouped by the words they share.</p>`);
+  parts.push(
+    d.stillContacting.length
+      ? table(['locale', 'words', n('contacts'), n('after reading'), 'examples'], d.stillContacting.map((c) => [c.locale, c.terms.join(' + '), c.count, c.afterReading, c.examples.join(' · ')]))
+      : '<p>None.</p>',
+  );
+
   parts.push(`<h2>Top zero-result queries</h2><p class="note">Readers searched and found nothing: write an article, or add these words to an existing one.</p>`);
   if (!insights.zeroResults.length) parts.push('<p>None.</p>');
   for (const [locale, groups] of byLocale(insights.zeroResults)) {

@@ -4,6 +4,7 @@
  * column widths count East Asian wide characters as two cells.
  */
 import type { ArticleFeedback, Insights, ScoreParts } from './insights.ts';
+import type { Deflection, DeflectionParts } from './deflection.ts';
 
 export interface ReportContext {
   /** What was read, e.g. the database path. */
@@ -104,6 +105,8 @@ export function renderTextReport(insights: Insights, context: ReportContext): st
     ),
   );
 
+  deflectionSections(insights.deflection, section, none);
+
   section(
     'Top zero-result queries (write or retitle an article for these)',
     insights.zeroResults.length
@@ -144,6 +147,41 @@ export function renderTextReport(insights: Insights, context: ReportContext): st
       : none,
   );
   return `${out.join('\n')}\n`;
+}
+
+function deflectionRow(label: string, p: DeflectionParts): (string | number)[] {
+  return [label, p.attempts, p.deflected, p.readThenContacted, p.contacted, p.left, percent(p.rate)];
+}
+
+/** The contact page's and the widget's figures: what the suggestions answered, and what still reached support. */
+function deflectionSections(d: Deflection, section: (title: string, body: string) => void, none: string) {
+  const columns = [{ title: 'locale' }, ...['attempts', 'answered by a suggestion', 'read, then contacted', 'contacted', 'left', 'deflection'].map((title) => ({ title, align: 'right' as const }))];
+  const sources = Object.entries(d.bySource).map(([source, p]) => `${source} ${p.attempts} attempts, ${percent(p.rate)}`).join(' · ');
+  section(
+    `Contact deflection: ${percent(d.total.rate)}  = contact attempts answered by a suggested article / contact attempts`,
+    d.total.attempts
+      ? formatTable(columns, [...Object.entries(d.byLocale).map(([locale, p]) => deflectionRow(locale, p)), deflectionRow('all', d.total)]) + `
+  (${sources})`
+      : none,
+  );
+  section(
+    'Articles that answered contacts (keep these current)',
+    d.articles.length
+      ? formatTable(
+          [{ title: 'locale' }, { title: 'article', max: 48 }, { title: 'answered', align: 'right' }, { title: 'opened', align: 'right' }, { title: 'then contacted', align: 'right' }],
+          d.articles.map((a) => [a.locale, a.url, a.deflected, a.opened, a.thenContacted]),
+        )
+      : none,
+  );
+  section(
+    'What people still contact about (subjects grouped by shared words: write or improve these articles)',
+    d.stillContacting.length
+      ? formatTable(
+          [{ title: 'locale' }, { title: 'words', max: 30 }, { title: 'contacts', align: 'right' }, { title: 'after reading', align: 'right' }, { title: 'examples', max: 70 }],
+          d.stillContacting.map((c) => [c.locale, c.terms.join(' + '), c.count, c.afterReading, c.examples.map((e) => `“${e}”`).join(', ')]),
+        )
+      : none,
+  );
 }
 
 function comments(articles: readonly ArticleFeedback[]): string {
