@@ -38,7 +38,8 @@ beforeAll(async () => {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
   server = spawn(process.execPath, ['scripts/astro.ts', 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
-    env: { ...env, KB_CONTENT_DIR: join(dir, 'content'), KB_CONFIG: join(dir, 'kb.config.yml'), FORCE_COLOR: '0' },
+    // A fresh Astro config folder: with telemetry on, Astro would print its notice there on the first run.
+    env: { ...env, KB_CONTENT_DIR: join(dir, 'content'), KB_CONFIG: join(dir, 'kb.config.yml'), XDG_CONFIG_HOME: join(dir, 'config'), FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
