@@ -81,8 +81,10 @@ export function attachContactForm(form: HTMLFormElement): void {
     status.textContent = strings.searching;
     let results;
     try {
-      const response = await (await loadClient()).search(q, { limit: maxSuggestions });
-      results = response.nothingFound ? [] : response.results;
+      const response = await (await loadClient()).search(q, { limit: maxSuggestions + 1 });
+      // The article the customer came from did not help (or they would not be here): it is not suggested again.
+      const from = draft.from && new URL(draft.from).pathname;
+      results = (response.nothingFound ? [] : response.results).filter((r) => new URL(r.url, location.href).pathname !== from).slice(0, maxSuggestions);
     } catch {
       if (mine !== sequence) return;
       status.textContent = strings.error;

@@ -189,7 +189,7 @@ export function attachSearch(input: HTMLInputElement): void {
     const template2 = input.dataset.contact;
     if (template2) {
       const link = el('a', 'button search-contact', format(strings.contact, { query })) as HTMLAnchorElement;
-      link.href = fillUrlTemplate(template2, { query, url: location.href, locale });
+      link.href = new URL(fillUrlTemplate(template2, { query, url: location.href, locale }), location.href).href;
       link.dataset.contactLink = '';
       link.addEventListener('click', report);
       link.dataset.contactSource = 'zero-results';

@@ -25,6 +25,15 @@ export function contentSecurityPolicy(config: SiteConfig, { forHeader = false, d
       /* the config schema reports a bad endpoint */
     }
   }
+  // The contact page may post its form to the support endpoint configured in `contact.formAction`.
+  const formAction = ["'self'"];
+  if (config.contact.formAction) {
+    try {
+      formAction.push(new URL(config.contact.formAction, config.url).origin);
+    } catch {
+      /* the config schema reports a bad endpoint */
+    }
+  }
   const directives = [
     "default-src 'none'",
     `script-src 'self' '${themeInitHash}'`,
@@ -34,7 +43,7 @@ export function contentSecurityPolicy(config: SiteConfig, { forHeader = false, d
     `connect-src ${[...new Set(connect)].join(' ')}`,
     "manifest-src 'self'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action ${[...new Set(formAction)].join(' ')}`,
     "object-src 'none'",
   ];
   if (forHeader) directives.push("frame-ancestors 'self'");

@@ -11,8 +11,11 @@ export function connectBrowser(): Promise<Browser> {
 export interface Harness {
   server: StaticServer;
   browser: Browser;
-  /** A fresh page that records console errors, CSP violations and any request to a host other than the test server. */
-  open(path: string, options?: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean; viewport?: { width: number; height: number } }): Promise<TrackedPage>;
+  /**
+   * A fresh page that records console errors, CSP violations and any request to a host other than the test server
+   * (or `allowOrigins`, such as a second server playing a product that embeds the widget). `path` may be a full URL.
+   */
+  open(path: string, options?: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; allowOrigins?: string[]; beforeLoad?: (page: Page) => Promise<void> }): Promise<TrackedPage>;
   close(): Promise<void>;
 }
 
@@ -53,11 +56,12 @@ export async function startHarness(options: { root?: string; prefix?: string } =
       });
       await context.route('**/*', (route) => {
         const url = route.request().url();
-        if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue();
+        if (url.startsWith(server.url) || url.startsWith('data:') || options.allowOrigins?.some((o) => url.startsWith(o))) return route.continue();
         tracked.externalRequests.push(url);
         return route.abort();
       });
-      await page.goto(server.url + path);
+      await options.beforeLoad?.(page);
+      await page.goto(/^https?:/.test(path) ? path : server.url + path);
       return tracked;
     },
     async close() {

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness, type TrackedPage } from './browser.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const events = () => h.server.events.map((e) => JSON.parse(e.body));
+const firstSuggestion = (t: TrackedPage) => t.page.locator('.contact-suggestion').first();
+
+async function write(t: TrackedPage, subject: string, message: string) {
+  await t.page.locator('#contact-subject').fill(subject);
+  await t.page.locator('#contact-message').fill(message);
+}
+
+describe('the contact page answers first', () => {
+  it('suggests the right article for a question typed in en, ja and ko, and only then offers the channel', async () => {
+    const cases = [
+      ['en', 'Charged twice this month', 'How do I get my money back?', '/en/billing/request-a-refund/'],
+      ['ja', '二重に請求されました', '返金してもらうにはどうすればいいですか', '/ja/billing/request-a-refund/'],
+      ['ko', '이중 결제가 됐어요', '환불받으려면 어떻게 해야 하나요?', '/ko/billing/request-a-refund/'],
+    ] as const;
+    for (const [locale, subject, message, answer] of cases) {
+      const t = await h.open(`/${locale}/contact/`);
+      const channel = t.page.locator('[data-contact-channel]');
+      expect(await channel.isVisible()).toBe(false);
+      await write(t, subject, message);
+      await expect.poll(() => firstSuggestion(t).getAttribute('href'), { timeout: 10_000 }).toBe(answer);
+      expect(await channel.isVisible()).toBe(true);
+      expect(await t.page.locator('[data-contact-status]').innerText()).not.toBe('');
+      expect(events().some((e) => e.type === 'contact_start' && e.locale === locale && e.source === 'contact-page')).toBe(true);
+      expect(t.consoleErrors).toEqual([]);
+      await t.context.close();
+    }
+  });
+
+  it('keeps the draft when the customer opens a suggestion and comes back, and the contact link carries it', async () => {
+    const from = `${h.server.url}/en/billing/payment-failed/`;
+    const t = await h.open(`/en/contact/?from=${encodeURIComponent(`${from}?session=secret`)}`);
+    await write(t, 'Charged twice this month', 'How do I get my money back?');
+    await expect.poll(() => firstSuggestion(t).getAttribute('href'), { timeout: 10_000 }).toBe('/en/billing/request-a-refund/');
+    // The page the customer came from did not answer them: it is not suggested back.
+    expect(await t.page.locator(`.contact-suggestion[href="/en/billing/payment-failed/"]`).count()).toBe(0);
+    await firstSuggestion(t).click();
+    await t.page.waitForURL('**/en/billing/request-a-refund/');
+    await expect.poll(() => events().filter((e) => e.type === 'contact_suggestion_click').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const click = events().findLast((e) => e.type === 'contact_suggestion_click');
+    expect(click).toMatchObject({ locale: 'en', source: 'contact-page', rank: 1, url: '/en/billing/request-a-refund/', query: 'Charged twice this month How do I get my money back?' });
+
+    await t.page.goBack();
+    expect(await t.page.locator('#contact-subject').inputValue()).toBe('Charged twice this month');
+    expect(await t.page.locator('#contact-message').inputValue()).toBe('How do I get my money back?');
+    // Coming back another way (the footer link, a new visit in the tab) finds the same draft.
+    await t.page.goto(`${h.server.url}/en/contact/`);
+    expect(await t.page.locator('#contact-subject').inputValue()).toBe('Charged twice this month');
+    await expect.poll(() => t.page.locator('[data-contact-status]').innerText()).toContain('We kept what you wrote.');
+
+    const link = t.page.locator('a[data-contact-send]');
+    await link.waitFor({ state: 'visible' });
+    const href = new URL((await link.getAttribute('href'))!);
+    expect(href.origin + href.pathname).toBe('https://tallybird.example/contact');
+    // This example's template has no {message}: the message rides after the subject in {query}.
+    expect(href.searchParams.get('q')).toBe('Charged twice this month\n\nHow do I get my money back?');
+    expect(href.searchParams.get('from')).toBe(from);
+    expect(href.searchParams.get('lang')).toBe('en');
+
+    // Sending: the event, then the draft is gone (the navigation to the outside host is held here).
+    await t.page.evaluate(() => {
+      const a = document.querySelector<HTMLAnchorElement>('a[data-contact-send]')!;
+      a.addEventListener('click', (e) => e.preventDefault());
+      a.click();
+    });
+    await expect.poll(() => events().filter((e) => e.type === 'contact_submit').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const submit = events().findLast((e) => e.type === 'contact_submit');
+    expect(submit).toMatchObject({ locale: 'en', source: 'contact-page', query: 'Charged twice this month', searchId: click.searchId });
+    expect(submit.resultCount).toBeGreaterThan(0);
+    expect(JSON.stringify(events())).not.toContain('money back?"');
+    expect(await t.page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    await t.context.close();
+  });
+
+  it('is where the footer, "not helpful" and zero-results contact links lead', async () => {
+    const t = await h.open('/ja/billing/request-a-refund/');
+    const footer = new URL((await t.page.locator('.site-footer [data-contact-link]').getAttribute('href'))!, h.server.url);
+    expect(footer.pathname).toBe('/ja/contact/');
+    const notHelpful = new URL((await t.page.locator('[data-feedback-followup] [data-contact-link]').getAttribute('href'))!, h.server.url);
+    expect(notHelpful.pathname).toBe('/ja/contact/');
+    expect(notHelpful.searchParams.get('from')).toMatch(/\/ja\/billing\/request-a-refund\/$/);
+
+    await t.page.goto(`${h.server.url}/ja/`);
+    await t.page.locator('.search-hero input').fill('zzqxv返金認証');
+    const zero = t.page.locator('.search-contact');
+    await zero.waitFor({ timeout: 10_000 });
+    await zero.click();
+    await t.page.waitForURL('**/ja/contact/**');
+    expect(await t.page.locator('#contact-subject').inputValue()).toBe('zzqxv返金認証');
+    // Nothing matches it, so the channel is offered at once.
+    await t.page.locator('[data-contact-channel]').waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => events().some((e) => e.type === 'contact_start' && e.query === 'zzqxv返金認証')).toBe(true);
+    expect(t.cspViolations).toEqual([]);
+    await t.context.close();
+  });
+});
