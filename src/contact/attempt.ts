@@ -8,7 +8,8 @@ import type { ContactDraft } from './draft.ts';
 export interface ContactAttemptEvents {
   /** The customer began writing, or arrived with a subject filled in. Once per attempt (draft.started). */
   start(draft: ContactDraft): void;
-  suggestionClicked(draft: ContactDraft, query: string, rank: number, url: string): void;
+  /** Carries the subject only, like the submit: what the customer wrote beyond it stays in their browser. */
+  suggestionClicked(draft: ContactDraft, rank: number, url: string): void;
   submitted(draft: ContactDraft, suggestionsShown: number): void;
 }
 
@@ -19,9 +20,9 @@ export function contactAttemptEvents(source: ContactSurface, locale: string, sen
       draft.started = true;
       send({ type: 'contact_start', source, locale, searchId: draft.id, ...(draft.seed ? { query: draft.seed } : {}) });
     },
-    suggestionClicked(draft, query, rank, url) {
+    suggestionClicked(draft, rank, url) {
       this.start(draft);
-      send({ type: 'contact_suggestion_click', source, locale, searchId: draft.id, query, rank, url });
+      send({ type: 'contact_suggestion_click', source, locale, searchId: draft.id, query: draft.subject.trim(), rank, url });
     },
     submitted(draft, suggestionsShown) {
       this.start(draft);

@@ -120,7 +120,7 @@ export function attachContactForm(form: HTMLFormElement): void {
         }
         a.addEventListener('click', () => {
           sync();
-          events.suggestionClicked(draft, query, i + 1, article.url);
+          events.suggestionClicked(draft, i + 1, article.url);
           saveDraft(storage, locale, draft);
         });
         item.append(a);

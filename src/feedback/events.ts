@@ -153,7 +153,7 @@ export const contactSuggestionClickEventSchema = /* @__PURE__ */ lazy(() =>
     type: z.literal('contact_suggestion_click'),
     source: z.enum(contactSurfaces),
     searchId: fieldSchemas().searchId,
-    /** The subject (and the start of the message) the suggestions were for. */
+    /** The subject the suggestions were for (the message is searched too, but never sent). */
     query: fieldSchemas().query,
     rank: z.int().check(z.gte(1), z.lte(limits.rankMax)),
     /** The suggested article opened. */

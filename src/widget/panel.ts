@@ -277,7 +277,7 @@ export function mount(o: MountOptions): Panel {
     contactQuery = query;
     shown = found.length;
     contactStatus.textContent = shown === 0 ? t('contact.noSuggestions') : shown === 1 ? t('contact.suggestionsCountOne') : t('contact.suggestionsCount', { count: shown });
-    contactList.replaceChildren(...(shown ? [el('h3', '', t('contact.suggestions')), resultList(found, (a, rank) => attempt.suggestionClicked(draft, query, rank, a.url))] : []));
+    contactList.replaceChildren(...(shown ? [el('h3', '', t('contact.suggestions')), resultList(found, (a, rank) => attempt.suggestionClicked(draft, rank, a.url))] : []));
     // The channel comes after the suggestions.
     channel.hidden = false;
   };
