@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { runSize, BenchBreakage, type SizeResult } from './bench/run-size.ts';
 import { renderReport, type Machine } from './bench/report.ts';
 import { keepRelevanceSection } from './bench/relevance/report.ts';
+import { keepHandMeasured } from './bench/hand-measured.ts';
 
 const usage = `npm run bench -- [--quick] [--sizes 1000,10000] [--runs 3] [--compare | --no-compare] [--out docs/benchmarks.md] [--seed kb-bench]
   --quick       ~200 articles, one build, no Starlight (unless --compare); writes .tmp/bench/quick.md
@@ -68,6 +69,7 @@ const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
 const report = renderReport({ machine, seed, runs, latencyRounds, sizes: results, quick, command });
 await mkdir(dirname(out), { recursive: true });
 // The relevance section (npm run bench:relevance) is measured separately: keep it.
-await writeFile(out, keepRelevanceSection(existsSync(out) ? await readFile(out, 'utf8') : '', report));
+const previous = existsSync(out) ? await readFile(out, 'utf8') : '';
+await writeFile(out, keepHandMeasured(previous, keepRelevanceSection(previous, report)));
 await writeFile(resolve('.tmp/bench/results.json'), JSON.stringify({ machine, results }, null, 2));
 console.log(`\n${report}\nWrote ${out}`);

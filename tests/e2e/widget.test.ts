@@ -32,8 +32,10 @@ beforeAll(async () => {
     mkdirSync(join(productDir, path), { recursive: true });
     writeFileSync(join(productDir, path, 'index.html'), productPage(help, attributes));
   }
-  const csp = `default-src 'none'; script-src ${help}; connect-src ${help}; img-src ${help}; style-src ${help}; base-uri 'none'; form-action 'none'`;
+  // No style-src at all: the widget's styles are constructed stylesheets, which the policy does not govern.
+  const csp = `default-src 'none'; script-src ${help}; connect-src ${help}; img-src ${help}; base-uri 'none'; form-action 'none'`;
   writeFileSync(join(productDir, '_headers'), `/*\n  Content-Security-Policy: ${csp}\n`);
+  writeFileSync(join(productDir, '404.html'), '<!doctype html><title>Not found</title>');
   product = await startStaticServer(productDir);
 });
 afterAll(async () => {
