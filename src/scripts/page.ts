@@ -1,6 +1,7 @@
 /**
  * The only script every page loads. It stays tiny: the theme toggle, the table of contents, search
- * shortcuts, and FAQ deep links. The search UI and the feedback widget are separate chunks, imported on first use.
+ * shortcuts, and FAQ deep links. The search UI, the feedback widget and the contact form are separate chunks,
+ * imported on first use.
  */
 import { prefetchSearchManifest } from '../search/prefetch.ts';
 
@@ -72,6 +73,10 @@ const openTarget = () => {
 };
 openTarget();
 addEventListener('hashchange', openTarget);
+
+// The contact page's form, which suggests articles before it offers the channel: a chunk of its own, loaded there only.
+const contactForm = document.querySelector<HTMLFormElement>('[data-contact-form]');
+if (contactForm) void import('../contact/contact-form.ts').then((m) => m.attachContactForm(contactForm));
 
 // Feedback widget and contact links: wired on the first interaction only.
 const feedback = document.querySelector<HTMLElement>('[data-feedback]');
