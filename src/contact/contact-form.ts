@@ -37,8 +37,8 @@ export function attachContactForm(form: HTMLFormElement): void {
   subject.value = draft.subject;
   message.value = draft.message;
   const events = contactAttemptEvents('contact-page', locale, sendEvent);
-  // With the script running, the channel waits for the suggestions (without it, it is there from the start).
-  channel.hidden = true;
+  // With scripting on, the stylesheet hides the channel until the suggestions are shown (see contact.css); without
+  // it, the channel is there from the start.
 
   let client: Promise<SearchClient> | undefined;
   const loadClient = () => {
@@ -61,9 +61,8 @@ export function attachContactForm(form: HTMLFormElement): void {
     saveDraft(storage, locale, draft);
   };
 
-  const offerChannel = () => {
-    channel.hidden = false;
-  };
+  const offerChannel = () => channel.classList.remove('contact-waiting');
+  const channelOffered = () => !channel.classList.contains('contact-waiting');
 
   const suggest = async () => {
     clearTimeout(timer);
@@ -153,7 +152,7 @@ export function attachContactForm(form: HTMLFormElement): void {
   link?.addEventListener('click', submitted);
   form.addEventListener('submit', (event) => {
     // Enter in a field asks for suggestions first; the channel is offered once they are shown.
-    if (channel.hidden || !form.getAttribute('action')) {
+    if (!channelOffered() || !form.getAttribute('action')) {
       event.preventDefault();
       void suggest();
       return;
@@ -162,6 +161,7 @@ export function attachContactForm(form: HTMLFormElement): void {
   });
 
   sync();
+  form.dataset.contactReady = '';
   if (restored) status.textContent = strings.restored;
   if (subject.value.trim() || message.value.trim()) {
     events.start(draft);

@@ -33,6 +33,7 @@ describe('the contact page answers first', () => {
     // The three languages side by side: most of each is waiting for the browser.
     await Promise.all(cases.map(async ([locale, subject, message, answer]) => {
       const t = await h.open(`/${locale}/contact/`);
+      await t.page.locator('[data-contact-form][data-contact-ready]').waitFor();
       const channel = t.page.locator('[data-contact-channel]');
       expect(await channel.isVisible()).toBe(false);
       await write(t, subject, message);
@@ -68,11 +69,12 @@ describe('the contact page answers first', () => {
     expect(click).toMatchObject({ locale: 'en', source: 'contact-page', rank: 1, url: '/en/billing/request-a-refund/', query: 'Charged twice this month' });
 
     await t.page.goBack();
-    expect(await t.page.locator('#contact-subject').inputValue()).toBe('Charged twice this month');
+    // Restored by the page's script as soon as it runs (or kept by the back-forward cache).
+    await poll(() => t.page.locator('#contact-subject').inputValue()).toBe('Charged twice this month');
     expect(await t.page.locator('#contact-message').inputValue()).toBe('How do I get my money back?');
     // Coming back another way (the footer link, a new visit in the tab) finds the same draft.
     await t.page.goto(`${h.server.url}/en/contact/`);
-    expect(await t.page.locator('#contact-subject').inputValue()).toBe('Charged twice this month');
+    await poll(() => t.page.locator('#contact-subject').inputValue()).toBe('Charged twice this month');
     await poll(() => t.page.locator('[data-contact-status]').innerText()).toContain('We kept what you wrote.');
 
     const link = t.page.locator('a[data-contact-send]');
@@ -113,11 +115,16 @@ describe('the contact page answers first', () => {
     await zero.waitFor({ timeout: 10_000 });
     await zero.click();
     await t.page.waitForURL('**/ja/contact/**');
-    expect(await t.page.locator('#contact-subject').inputValue()).toBe('zzqxv返金認証');
+    await poll(() => t.page.locator('#contact-subject').inputValue()).toBe('zzqxv返金認証');
     // Nothing matches it, so the channel is offered at once.
     await t.page.locator('[data-contact-channel]').waitFor({ state: 'visible', timeout: 10_000 });
     await poll(() => events().some((e) => e.type === 'contact_start' && e.query === 'zzqxv返金認証')).toBe(true);
     expect(t.cspViolations).toEqual([]);
     await t.context.close();
+
+    // Without JavaScript there are no suggestions, but the channel is there at once.
+    const plain = await h.open('/en/contact/', { javaScriptEnabled: false });
+    expect(await plain.page.locator('a[data-contact-send]').isVisible()).toBe(true);
+    await plain.context.close();
   });
 });
