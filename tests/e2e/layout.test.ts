@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './browser.ts';
+
+const phone = { width: 390, height: 844 };
+const article = '/en/integrations/webhooks/';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the header on a phone', () => {
+  it('is one bar plus the search box, and only the search box stays while reading (≤ 10 % of a 390×844 screen)', async () => {
+    for (const path of [article, '/ja/integrations/webhooks/', '/ko/billing/']) {
+      const t = await h.open(path, { viewport: phone });
+      const header = t.page.locator('.site-header');
+      const atRest = (await header.boundingBox())!;
+      expect(atRest.height, path).toBeLessThanOrEqual(phone.height * 0.13);
+      // The title and the tools share one bar: the title never wraps under them.
+      const [title, tools] = [await t.page.locator('.site-title').boundingBox(), await t.page.locator('.header-tools').boundingBox()];
+      expect(Math.abs(title!.y - tools!.y), path).toBeLessThan(8);
+
+      await t.page.mouse.wheel(0, 700);
+      await expect.poll(() => t.page.evaluate(() => scrollY)).toBeGreaterThan(300);
+      const visible = await header.evaluate((e) => Math.max(0, e.getBoundingClientRect().bottom));
+      expect(visible, path).toBeLessThanOrEqual(phone.height * 0.1);
+      const input = t.page.locator('.search-header input');
+      const box = (await input.boundingBox())!;
+      expect(box.y, path).toBeGreaterThanOrEqual(0);
+      const hit = await t.page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('input')?.id, [box.x + box.width / 2, box.y + box.height / 2]);
+      expect(hit, path).toBe('search-header');
+      await input.click();
+      expect(await t.page.evaluate(() => document.activeElement?.id)).toBe('search-header');
+      await t.context.close();
+    }
+  });
+});
