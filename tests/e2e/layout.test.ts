@@ -38,3 +38,22 @@ describe('the header on a phone', () => {
     }
   });
 });
+
+describe('diagrams in the dark theme', () => {
+  const filters = (t: Awaited<ReturnType<Harness['open']>>) =>
+    t.page.locator('.prose img').evaluateAll((imgs) => imgs.map((i) => ({ svg: /\.svg$/i.test((i as HTMLImageElement).src), filter: getComputedStyle(i).filter })));
+
+  it('inverts SVG diagrams (hues kept) and dims pictures, whether dark comes from the system or the toggle; light leaves them alone', async () => {
+    const dark = await h.open(article, { colorScheme: 'dark' });
+    const system = await filters(dark);
+    expect(system.length).toBeGreaterThan(0);
+    for (const img of system) expect(img.filter).toMatch(img.svg ? /invert\(0\.9\) hue-rotate\(180deg\)/ : /brightness/);
+    await dark.context.close();
+
+    const light = await h.open(article, { colorScheme: 'light' });
+    for (const img of await filters(light)) expect(img.filter).toBe('none');
+    await light.page.locator('[data-theme-toggle]').click();
+    for (const img of await filters(light)) expect(img.filter).toMatch(img.svg ? /invert/ : /brightness/);
+    await light.context.close();
+  });
+});
