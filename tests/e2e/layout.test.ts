@@ -57,3 +57,47 @@ describe('diagrams in the dark theme', () => {
     await light.context.close();
   });
 });
+
+describe('Japanese line breaking', () => {
+  // The lines a block of text is laid out in, from the position of each character.
+  const lineTexts = (blocks: Element[]) =>
+    blocks.map((block) => {
+      const range = document.createRange();
+      const lines: string[] = [];
+      let top: number | undefined;
+      let line = '';
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent!.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          if (top !== undefined && rect.top > top + 4) {
+            lines.push(line.trim());
+            line = '';
+          }
+          top = rect.top;
+          line += node.textContent![i];
+        }
+      }
+      lines.push(line.trim());
+      return { text: block.textContent!.trim(), lines: lines.filter(Boolean), width: block.getBoundingClientRect().width };
+    });
+
+  it('breaks between phrases, never leaving a line of one character or of a character and its punctuation (390 px)', async () => {
+    const short: string[] = [];
+    for (const path of ['/ja/', '/ja/billing/', '/ja/integrations/webhooks/', '/ja/billing/request-a-refund/', '/ja/search/', '/ja/no-such-page/']) {
+      const t = await h.open(path, { viewport: phone });
+      const styles = await t.page.locator('main p').first().evaluate((p) => ({ wordBreak: getComputedStyle(p).wordBreak, lineBreak: getComputedStyle(p).lineBreak }));
+      expect(styles, path).toEqual({ wordBreak: 'auto-phrase', lineBreak: 'strict' });
+      const blocks = await t.page.locator('main :is(h1, h2, h3, p, li):not(:has(p, li, ul, ol))').evaluateAll(lineTexts);
+      for (const b of blocks) {
+        if (b.lines.length < 2 || b.width < 40) continue; // one line, or visually hidden
+        for (const line of b.lines) if ([...line].length === 1 || /^.[、。？！）」』]$/u.test(line)) short.push(`${path}: "${line}" in "${b.text}" (${b.lines.join(' | ')})`);
+      }
+      await t.context.close();
+    }
+    expect(short).toEqual([]);
+  });
+});
