@@ -101,3 +101,48 @@ describe('Japanese line breaking', () => {
     expect(short).toEqual([]);
   });
 });
+
+describe('card grids', () => {
+  it('fill every row, with rows at most one card apart, at common widths (no lone card beside a hole)', async () => {
+    const problems: string[] = [];
+    for (const width of [1280, 1024, 768, 390]) {
+      for (const path of ['/en/', '/ko/', '/en/billing/', 'any count']) {
+        const t = await h.open(path === 'any count' ? '/en/' : path, { viewport: { width, height: 900 } });
+        // Grids of 1 to 14 cards, as a site with other numbers of topics or popular articles has.
+        if (path === 'any count') {
+          await t.page.evaluate(() => {
+            const main = document.querySelector('main')!;
+            main.replaceChildren();
+            for (let n = 1; n <= 14; n++) {
+              const ul = document.createElement('ul');
+              ul.className = 'category-grid';
+              ul.dataset.count = String(n);
+              for (let i = 0; i < n; i++) ul.append(Object.assign(document.createElement('li'), { textContent: `card ${i + 1}` }));
+              main.append(ul);
+            }
+          });
+        }
+        const grids = await t.page.locator('.category-grid, .article-list').evaluateAll((uls) =>
+          uls.map((ul) => {
+            const box = ul.getBoundingClientRect();
+            const rows = new Map<number, { count: number; left: number; right: number }>();
+            for (const li of ul.children) {
+              const r = li.getBoundingClientRect();
+              const row = rows.get(Math.round(r.top)) ?? { count: 0, left: Infinity, right: -Infinity };
+              rows.set(Math.round(r.top), { count: row.count + 1, left: Math.min(row.left, r.left), right: Math.max(row.right, r.right) });
+            }
+            return { className: `${ul.className}${(ul as HTMLElement).dataset.count ? ` of ${(ul as HTMLElement).dataset.count}` : ''}`, left: box.left, right: box.right, rows: [...rows.values()] };
+          }),
+        );
+        for (const g of grids) {
+          const counts = g.rows.map((r) => r.count);
+          const where = `${path} at ${width}px, ${g.className} rows ${counts.join('+')}`;
+          if (Math.max(...counts) - Math.min(...counts) > 1) problems.push(`${where}: uneven`);
+          if (g.rows.some((r) => Math.abs(r.left - g.left) > 1 || Math.abs(r.right - g.right) > 1)) problems.push(`${where}: a row with a hole`);
+        }
+        await t.context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
