@@ -7,6 +7,7 @@ import { finishBuild } from './build/finish-build.ts';
 import { sitemapSerializer } from './build/sitemap.ts';
 import { getSearchIndex, writeSearchIndex, serveSearchIndexInDev } from './build/search-index.ts';
 import { basePath } from './content/site-url.ts';
+import { brandStylesheetPlugin } from './build/brand-stylesheet.ts';
 
 /** The Astro side of the generator. Hooks stay thin: each one calls a named function. */
 export default function knowledgeBase(): AstroIntegration {
@@ -17,7 +18,12 @@ export default function knowledgeBase(): AstroIntegration {
         const kb = await getKnowledgeBase();
         addWatchFile(resolveContentDir());
         // A site served under a path (https://example.github.io/help-center) gets that path as Astro's base.
-        updateConfig({ site: kb.config.url, base: basePath(kb.config.url) || '/', integrations: [sitemap({ serialize: await sitemapSerializer() })] });
+        updateConfig({
+          site: kb.config.url,
+          base: basePath(kb.config.url) || '/',
+          integrations: [sitemap({ serialize: await sitemapSerializer() })],
+          vite: { plugins: [brandStylesheetPlugin()] },
+        });
       },
       'astro:server:setup': ({ server }) => {
         server.watcher.add(resolveContentDir());
