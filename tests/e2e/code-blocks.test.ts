@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './browser.ts';
+import { axeViolations } from './axe.ts';
 
 // The webhooks reference has HTTP, JSON and JavaScript blocks, wide enough to scroll on a phone, in en and ja.
 const article = '/en/integrations/webhooks/';
@@ -75,6 +76,20 @@ describe('code blocks', () => {
     await t.page.keyboard.press('ArrowRight');
     await expect.poll(() => pre.evaluate((p) => p.scrollLeft)).toBeGreaterThan(0);
     await t.context.close();
+  });
+
+  it('passes axe with its copy buttons and focusable blocks, in both themes and after a copy', async () => {
+    const failures: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const t = await h.open(article, { colorScheme, viewport: phone });
+      await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.server.url });
+      await expect.poll(() => t.page.locator('.code-copy').count()).toBeGreaterThan(0);
+      await t.page.locator('.code-copy').first().click();
+      await expect.poll(() => t.page.locator('.code-copy-status').first().innerText()).toBe('Copied');
+      failures.push(...(await axeViolations(t, `${article} [${colorScheme}]`)));
+      await t.context.close();
+    }
+    expect(failures).toEqual([]);
   });
 
   it('keeps names in inline code whole on a phone: invoice.voided breaks after its dot or not at all', async () => {

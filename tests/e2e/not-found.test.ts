@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './browser.ts';
+import { axeViolations } from './axe.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -41,6 +42,12 @@ describe('the 404 page', () => {
       await t.context.close();
     });
   }
+
+  it('passes axe in another language', async () => {
+    const t = await h.open('/ko/no-such-page/', { colorScheme: 'dark' });
+    expect(await axeViolations(t, '/ko/no-such-page/')).toEqual([]);
+    await t.context.close();
+  });
 
   it('is in the default language without JavaScript', async () => {
     const t = await h.open('/ja/no-such-page/', { javaScriptEnabled: false });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, type TrackedPage } from './browser.ts';
+import { axeViolations } from './axe.ts';
 
 const phone = { width: 390, height: 844 };
 const nothing = 'zzqxv wire transfer fee from abroad';
@@ -49,6 +50,17 @@ describe('the search page, a page of results at a time', () => {
     expect(t.consoleErrors).toEqual([]);
     expect(t.cspViolations).toEqual([]);
     await t.context.close();
+  });
+
+  it('passes axe on a later page, with the pager, in both themes', async () => {
+    const failures: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const t = await h.open('/ja/search/?q=%E8%AB%8B%E6%B1%82&page=2', { colorScheme });
+      await expect.poll(() => t.page.locator('.search-pager').count(), { timeout: 10_000 }).toBe(1);
+      failures.push(...(await axeViolations(t, `/ja/search/ page 2 [${colorScheme}]`)));
+      await t.context.close();
+    }
+    expect(failures).toEqual([]);
   });
 
   it('opens the page a shared link names, the last one when it asks for too many, and starts a new query on page 1', async () => {
