@@ -20,12 +20,8 @@ export function addCopyButtons(root: ParentNode = document): void {
       // Emptied first, so copying the same block twice is announced twice.
       status.textContent = '';
       requestAnimationFrame(() => (status.textContent = ok ? button.dataset.copied! : button.dataset.failed!));
-      block.toggleAttribute('data-copied', ok);
       clearTimeout(clear);
-      clear = setTimeout(() => {
-        status.textContent = '';
-        block.removeAttribute('data-copied');
-      }, 4000);
+      clear = setTimeout(() => (status.textContent = ''), 4000);
     });
     block.prepend(group);
   }
