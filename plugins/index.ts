@@ -13,6 +13,8 @@ import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeImages, { type ResolvedImage } from './rehype-images.ts';
 import rehypeTaskLists from './rehype-task-lists.ts';
+import rehypeCodeBlocks from './rehype-code-blocks.ts';
+import rehypeInlineCodeBreaks from './rehype-inline-code-breaks.ts';
 import { articleSanitizeSchema } from '../src/markdown/sanitize-schema.ts';
 
 /** The common set plus what help articles show: raw HTTP exchanges, server and container config, PowerShell. */
@@ -24,6 +26,8 @@ export interface PipelineContext {
   base?: string;
   calloutLabel: (type: CalloutType, file: VFile) => string;
   anchorLabel: (text: string, file: VFile) => string;
+  /** Accessible name of a code block, from its language's display name. */
+  codeLabel?: (language: string | undefined, file: VFile) => string;
   resolveLink: (href: string, file: VFile) => string | undefined;
   resolveImage: (src: string, file: VFile) => ResolvedImage | undefined;
 }
@@ -43,5 +47,7 @@ export function rehypePlugins(ctx: PipelineContext): PluggableList {
     [rehypeImages, { resolve: ctx.resolveImage }],
     [rehypeExternalLinks, { siteOrigin: ctx.siteOrigin }],
     [rehypeHighlight, { languages: highlightLanguages, detect: false, plainText: ['text', 'txt', 'plain'] }],
+    [rehypeCodeBlocks, { label: ctx.codeLabel }],
+    rehypeInlineCodeBreaks,
   ];
 }

@@ -6,6 +6,7 @@ import { getKnowledgeBase, invalidateKnowledgeBase, resolveContentDir } from '..
 import { basePath, stripBase } from '../content/site-url.ts';
 import { getSearchIndex, serveSearchIndexInDev } from './search-index.ts';
 import { checkKnowledgeBase } from '../content/checks.ts';
+import { brandStylesheetId } from './brand-stylesheet.ts';
 import { formatDiagnostic } from '../content/diagnostics.ts';
 import type { Diagnostic, KnowledgeBase } from '../content/model.ts';
 
@@ -47,6 +48,11 @@ async function reload(server: ViteDevServer, names: string[], changed: Set<strin
   const took = Math.round(performance.now() - started);
   server.config.logger.info(`[kb] ${names.join(', ')} changed: content read again in ${took} ms${errors.length ? `, ${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}; reloading the browser`, { timestamp: true });
   for (const e of errors) server.config.logger.error(formatDiagnostic(e));
+  // The brand colours are a virtual stylesheet made from kb.config.yml: Vite must load it again.
+  for (const environment of Object.values(server.environments ?? {})) {
+    const brand = environment.moduleGraph.getModuleById(`\0${brandStylesheetId}`);
+    if (brand) environment.moduleGraph.invalidateModule(brand);
+  }
   const hot = server.environments?.client?.hot ?? server.ws;
   hot.send({ type: 'full-reload', path: '*' });
   // The search index is not needed for the page itself: build it while the browser reloads.

@@ -13,6 +13,7 @@ import { renderArticles } from '../markdown/render-pool.ts';
 import { languageName } from '../i18n/ui-strings.ts';
 import { localeFolder } from './resolve-links.ts';
 import { loadSynonyms } from './load-synonyms.ts';
+import { resolveBrand } from './brand.ts';
 
 export { resolveArticleLink } from './resolve-links.ts';
 
@@ -210,6 +211,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
   }
   categories.sort((a, b) => a.locale.localeCompare(b.locale) || a.order - b.order || a.title.localeCompare(b.title, a.locale));
   const articles = categories.flatMap((c) => c.articles);
+  const brand = resolveBrand(config);
 
   return {
     config,
@@ -220,8 +222,10 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     invalidArticles,
     articles,
     categories,
-    images: images.map((i) => ({ url: i.url, source: i.source })),
+    // The logo is published like an article image: content-hashed, copied by finishBuild.
+    images: [...images.map((i) => ({ url: i.url, source: i.source })), ...(brand.logo ? [{ url: brand.logo.url, source: brand.logo.source }] : [])],
     synonyms,
+    brand,
     diagnostics: sortDiagnostics(diagnostics),
   };
 }
@@ -305,7 +309,7 @@ export function humanise(folder: string): string {
 }
 
 function emptyKnowledgeBase(config: SiteConfig, contentDir: string, diagnostics: Diagnostic[]): KnowledgeBase {
-  return { config, contentDir, defaultLocale: config.defaultLocale, locales: [], allArticles: [], invalidArticles: [], articles: [], categories: [], images: [], synonyms: {}, diagnostics };
+  return { config, contentDir, defaultLocale: config.defaultLocale, locales: [], allArticles: [], invalidArticles: [], articles: [], categories: [], images: [], synonyms: {}, brand: resolveBrand(config), diagnostics };
 }
 
 const cacheKey = Symbol.for('kb-site.knowledge-base');

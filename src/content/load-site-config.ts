@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseDocument, isMap, isScalar, type Document } from 'yaml';
-import { siteConfigSchema, type SiteConfig } from '../schemas/index.ts';
+import { createSiteConfigSchema, siteConfigSchema, type SiteConfig } from '../schemas/index.ts';
 import type { Diagnostic } from './model.ts';
 import { didYouMean } from './diagnostics.ts';
 
@@ -29,13 +29,14 @@ export function loadSiteConfig(path: string): { config: SiteConfig; diagnostics:
   if (diagnostics.length) return { config: defaults, diagnostics };
 
   const raw: unknown = doc.toJS() ?? {};
-  const result = siteConfigSchema.safeParse(raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...override } : raw);
+  const result = createSiteConfigSchema(dirname(resolve(path))).safeParse(raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...override } : raw);
   if (result.success) return { config: result.data, diagnostics };
   const known = Object.keys(siteConfigSchema.shape);
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
     let message = `${path.join('.') || 'config'}: ${issue.message}`;
-    let hint: string | undefined;
+    // A rule can carry its own fix (brand colours suggest one that passes).
+    let hint = issue.code === 'custom' && typeof issue.params?.hint === 'string' ? issue.params.hint : undefined;
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
       const where = path.length ? `${path.join('.')}.` : '';

@@ -1,3 +1,4 @@
+import type { ResolvedBrand } from './brand.ts';
 import type { Frontmatter, ArticleType, SiteConfig, SynonymRule } from '../schemas/index.ts';
 
 /** A problem a writer can fix. `file` is relative to the working directory; `line` is 1-based. */
@@ -113,5 +114,7 @@ export interface KnowledgeBase {
   images: { url: string; source: string }[];
   /** Writers' synonyms per locale, from `<lang>/_synonyms.yml`. */
   synonyms: Record<string, SynonymRule[]>;
+  /** Logo, accent stylesheet and home words from `brand` in the config. */
+  brand: ResolvedBrand;
   diagnostics: Diagnostic[];
 }

@@ -27,6 +27,8 @@ export function createSiteRenderer(setup: RenderSetup): { render: (input: Render
     base,
     calloutLabel: (type: CalloutType, file: VFile) => translate(file.data.locale ?? 'en', `callout.${type}`),
     anchorLabel: (text: string, file: VFile) => translate(file.data.locale ?? 'en', 'article.linkTo', { text }),
+    codeLabel: (language: string | undefined, file: VFile) =>
+      language ? translate(file.data.locale ?? 'en', 'code.label', { language }) : translate(file.data.locale ?? 'en', 'code.labelPlain'),
     resolveLink: (href, file) => resolveArticleLink(href, file.path, byPath, categoryDirs, setup.contentDir),
     resolveImage: (src, file) => {
       const target = safeDecode(src.split(/[?#]/)[0]!);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createBrandSchema } from './brand.ts';
 
 const localeSchema = z
   .object({
@@ -48,8 +49,15 @@ export const siteConfigSchema = z
       .default({ maxResults: 8, typoMinLength: 4, japaneseDictionary: 'synonyms' }),
     /** Show a table of contents when an article has at least this many `##`/`###` headings. @default 3 */
     tocMinHeadings: z.number().int().min(1).default(3),
+    /** Logo, accent colour and home page words (src/schemas/brand.ts); paths relative to the working directory. @default {} (the built-in look) */
+    brand: createBrandSchema(process.cwd()).default({}),
   })
   .strict();
+
+/** The schema for one config file: `brand.logo` and other paths are relative to the folder it is in. */
+export function createSiteConfigSchema(configDir: string) {
+  return siteConfigSchema.extend({ brand: createBrandSchema(configDir).default({}) });
+}
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
 export type SiteConfig = z.output<typeof siteConfigSchema>;

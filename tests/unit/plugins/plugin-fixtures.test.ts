@@ -14,6 +14,8 @@ import rehypeArticleLinks from '../../../plugins/rehype-article-links.ts';
 import rehypeExternalLinks from '../../../plugins/rehype-external-links.ts';
 import rehypeImages from '../../../plugins/rehype-images.ts';
 import rehypeTaskLists from '../../../plugins/rehype-task-lists.ts';
+import rehypeCodeBlocks from '../../../plugins/rehype-code-blocks.ts';
+import rehypeInlineCodeBreaks from '../../../plugins/rehype-inline-code-breaks.ts';
 import remarkGfm from 'remark-gfm';
 
 /**
@@ -39,6 +41,8 @@ const pipelines: Record<string, (config: Config) => { remark: PluggableList; reh
   'rehype-external-links': (config) => ({ remark: [], rehype: [[rehypeExternalLinks, config]] }),
   'rehype-images': () => ({ remark: [], rehype: [[rehypeImages, { resolve: resolveImage }]] }),
   'rehype-task-lists': (config) => ({ remark: [remarkGfm], rehype: [[rehypeTaskLists, config]] }),
+  'rehype-code-blocks': () => ({ remark: [], rehype: [rehypeCodeBlocks] }),
+  'rehype-inline-code-breaks': (config) => ({ remark: [remarkGfm], rehype: [[rehypeInlineCodeBreaks, config]] }),
 };
 
 export function render(plugin: string, input: string, config: Config = {}) {

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, themeInitScript, themeInitHash } from '../../../src/security/csp.ts';
+import { contentSecurityPolicy, themeInitScript, themeInitHash, notFoundLocaleScript, notFoundLocaleHash } from '../../../src/security/csp.ts';
 import { siteConfigSchema } from '../../../src/schemas/index.ts';
 
 describe('content security policy', () => {
   const config = siteConfigSchema.parse({});
 
-  it('allows scripts only from the site and the theme script by its hash', () => {
+  it('allows scripts only from the site, and the theme and 404 scripts by their hashes', () => {
     const policy = contentSecurityPolicy(config);
     expect(policy).toContain(`script-src 'self' '${themeInitHash}'`);
     expect(themeInitHash).toBe(`sha256-${createHash('sha256').update(themeInitScript).digest('base64')}`);
+    expect(policy).toContain(`'${notFoundLocaleHash}'`);
+    expect(notFoundLocaleHash).toBe(`sha256-${createHash('sha256').update(notFoundLocaleScript).digest('base64')}`);
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(policy).toContain("default-src 'none'");
     expect(policy).toContain("connect-src 'self'");
