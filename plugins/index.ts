@@ -13,6 +13,7 @@ import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeImages, { type ResolvedImage } from './rehype-images.ts';
 import rehypeTaskLists from './rehype-task-lists.ts';
+import rehypeFootnotes from './rehype-footnotes.ts';
 import { articleSanitizeSchema } from '../src/markdown/sanitize-schema.ts';
 
 /** The common set plus what help articles show: raw HTTP exchanges, server and container config, PowerShell. */
@@ -24,6 +25,8 @@ export interface PipelineContext {
   base?: string;
   calloutLabel: (type: CalloutType, file: VFile) => string;
   anchorLabel: (text: string, file: VFile) => string;
+  footnoteLabel: (file: VFile) => string;
+  footnoteBackLabel: (reference: string, file: VFile) => string;
   resolveLink: (href: string, file: VFile) => string | undefined;
   resolveImage: (src: string, file: VFile) => ResolvedImage | undefined;
 }
@@ -37,6 +40,7 @@ export function rehypePlugins(ctx: PipelineContext): PluggableList {
   return [
     rehypeRaw,
     [rehypeSanitize, articleSanitizeSchema],
+    [rehypeFootnotes, { label: ctx.footnoteLabel, backLabel: ctx.footnoteBackLabel, idPrefix: articleSanitizeSchema.clobberPrefix }],
     rehypeTaskLists,
     [rehypeHeadingAnchors, { anchorLabel: ctx.anchorLabel }],
     [rehypeArticleLinks, { resolve: ctx.resolveLink, base: ctx.base }],

@@ -14,6 +14,12 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
   const categoryUrls = new Set(kb.categories.map((c) => c.url));
   const localeHomes = new Set(kb.locales.map((l) => `/${l.code}/`));
   const knownPages = new Set([...localeHomes, ...kb.locales.map((l) => `/${l.code}/search/`), '/']);
+  const anchorSets = new Map<Article, Set<string>>();
+  const hasAnchor = (a: Article, id: string) => {
+    let set = anchorSets.get(a);
+    if (!set) anchorSets.set(a, (set = new Set(a.anchors)));
+    return set.has(id);
+  };
 
   for (const article of kb.allArticles) {
     for (const link of article.links) checkLink(article, link, out);
@@ -34,7 +40,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return; // external, mailto:, tel:
     if (href.startsWith('#')) {
       const id = safeDecode(href.slice(1));
-      if (id && !article.headings.some((h) => h.id === id)) report(`the anchor "${href}" matches no heading in this article`, anchorHint(article, id));
+      if (id && !hasAnchor(article, id)) report(`the anchor "${href}" matches no heading in this article`, anchorHint(article, id));
       return;
     }
     if (!href.startsWith('/') && /\.md(#|$)/.test(href)) {
@@ -53,7 +59,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
     if (target) {
       if (target.draft && !article.draft) report(`the link "${link.href}" points to a draft, which is not published`, `Publish ${target.displayPath} (remove draft: true) or remove the link`);
       const id = safeDecode(hash);
-      if (id && !target.headings.some((h) => h.id === id)) report(`the anchor "#${hash}" matches no heading in ${target.displayPath}`, anchorHint(target, id));
+      if (id && !hasAnchor(target, id)) report(`the anchor "#${hash}" matches no heading in ${target.displayPath}`, anchorHint(target, id));
       return;
     }
     if (categoryUrls.has(clean) || knownPages.has(clean) || /^\/_assets\//.test(clean)) return;

@@ -164,6 +164,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       frontmatter: fm,
       html: rendered.html,
       headings: rendered.headings,
+      anchors: rendered.anchors,
       sections: rendered.sections,
       faq: rendered.faq,
       text: rendered.text,

@@ -66,6 +66,8 @@ export interface Article {
   /** Sanitized HTML of the body. */
   html: string;
   headings: Heading[];
+  /** Every id in the body (headings, footnotes, ids written by hand): what `#anchor` links may point at. */
+  anchors: string[];
   sections: Section[];
   faq: FaqItem[];
   /** Body as plain text (for similarity and feeds). */

@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
-import type { Root } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { remarkPlugins, rehypePlugins, type PipelineContext } from '../../plugins/index.ts';
 import { extractSections } from './extract-sections.ts';
 import type { Heading, Section, FaqItem } from '../content/model.ts';
@@ -23,6 +23,8 @@ export interface RenderInput {
 export interface RenderedArticle {
   html: string;
   headings: Heading[];
+  /** Every id in the body (headings, footnotes, ids written by hand), for the link checker. */
+  anchors: string[];
   sections: Section[];
   faq: FaqItem[];
   text: string;
@@ -37,7 +39,8 @@ export function createArticleRenderer(ctx: PipelineContext) {
   const processor = unified()
     .use(remarkParse)
     .use(remarkPlugins(ctx))
-    .use(remarkRehype, { allowDangerousHtml: true })
+    // No prefix here: the sanitizer prefixes every id once, and rehype-footnotes points the references at them.
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypePlugins(ctx))
     .use(rehypeStringify)
     .freeze();
@@ -51,6 +54,7 @@ export function createArticleRenderer(ctx: PipelineContext) {
     return {
       html,
       headings: file.data.headings ?? [],
+      anchors: collectIds(tree),
       sections,
       faq,
       text,
@@ -59,6 +63,18 @@ export function createArticleRenderer(ctx: PipelineContext) {
       messages: file.messages.map((m) => ({ line: shift(m.line ?? undefined), message: m.reason })),
     };
   };
+}
+
+/** Every element id, in document order; an explicit stack, so no nesting can overflow it. */
+function collectIds(tree: Root): string[] {
+  const ids: string[] = [];
+  const stack: (Root | RootContent)[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'element' && typeof node.properties.id === 'string') ids.push(node.properties.id);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return ids;
 }
 
 declare module 'vfile' {

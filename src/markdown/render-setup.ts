@@ -27,6 +27,8 @@ export function createSiteRenderer(setup: RenderSetup): { render: (input: Render
     base,
     calloutLabel: (type: CalloutType, file: VFile) => translate(file.data.locale ?? 'en', `callout.${type}`),
     anchorLabel: (text: string, file: VFile) => translate(file.data.locale ?? 'en', 'article.linkTo', { text }),
+    footnoteLabel: (file: VFile) => translate(file.data.locale ?? 'en', 'article.footnotes'),
+    footnoteBackLabel: (reference: string, file: VFile) => translate(file.data.locale ?? 'en', 'article.footnoteBack', { n: reference }),
     resolveLink: (href, file) => resolveArticleLink(href, file.path, byPath, categoryDirs, setup.contentDir),
     resolveImage: (src, file) => {
       const target = safeDecode(src.split(/[?#]/)[0]!);
