@@ -11,7 +11,7 @@ import remarkFaq from './remark-faq.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
-import rehypeImages, { type ResolvedImage } from './rehype-images.ts';
+import rehypeImages, { type ResolvedImage, type RejectedImage } from './rehype-images.ts';
 import rehypeTaskLists from './rehype-task-lists.ts';
 import rehypeFootnotes from './rehype-footnotes.ts';
 import { articleSanitizeSchema } from '../src/markdown/sanitize-schema.ts';
@@ -28,7 +28,7 @@ export interface PipelineContext {
   footnoteLabel: (file: VFile) => string;
   footnoteBackLabel: (reference: string, file: VFile) => string;
   resolveLink: (href: string, file: VFile) => string | undefined;
-  resolveImage: (src: string, file: VFile) => ResolvedImage | undefined;
+  resolveImage: (src: string, file: VFile) => ResolvedImage | RejectedImage | undefined;
 }
 
 /** The Markdown pipeline in order. Sanitizing comes before our own plugins, so only writer input is filtered. */

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import type { Article, Diagnostic, KnowledgeBase } from './model.ts';
 import { didYouMean } from './diagnostics.ts';
 import { resolveRelatedSlugs } from './related.ts';
+import { downloadTypes, imageExtensions } from './asset-types.ts';
 
 /**
  * The checks that need the whole site: links and anchors between articles (across locales too), missing
@@ -24,7 +25,9 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
   for (const article of kb.allArticles) {
     for (const link of article.links) checkLink(article, link, out);
     for (const image of article.images) {
-      if (!image.found) {
+      if (image.problem) {
+        out.push({ severity: 'error', code: 'unpublished-image', file: article.displayPath, line: image.line, message: `image "${image.src}" ${image.problem.message}`, hint: image.problem.hint });
+      } else if (!image.found) {
         out.push({ severity: 'error', code: 'missing-image', file: article.displayPath, line: image.line, message: `image "${image.src}" does not exist`, hint: 'Check the path: it is relative to this Markdown file, e.g. ../../_assets/picture.svg' });
       }
     }
@@ -50,7 +53,10 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
       return;
     }
     if (!href.startsWith('/')) {
-      report(`the link "${link.href}" points to a file that is not an article`, 'Link to another article by its .md file, e.g. ../billing/request-a-refund.md');
+      report(
+        `the link "${link.href}" points to a file that is not an article or a published download`,
+        `Link to another article by its .md file, e.g. ../billing/request-a-refund.md, or to a file inside the content folder of a published type (${[...imageExtensions, ...Object.keys(downloadTypes).map((e) => e.slice(1))].join(', ')})`,
+      );
       return;
     }
     const [path, hash = ''] = href.split('#', 2) as [string, string?];

@@ -169,7 +169,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       faq: rendered.faq,
       text: rendered.text,
       links: rendered.links.map((l) => ({ href: l.href, resolved: l.resolved, line: l.line })),
-      images: rendered.images.map((img) => ({ src: img.src, line: img.line, found: img.found })),
+      images: rendered.images.map((img) => ({ src: img.src, line: img.line, found: img.found, ...(img.problem ? { problem: img.problem } : {}) })),
     };
     allArticles.push(article);
   });
@@ -209,7 +209,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     allArticles,
     articles,
     categories,
-    images: images.map((i) => ({ url: i.url, source: i.source })),
+    images: images.map((i) => ({ url: i.url, source: i.source, ...(i.body === undefined ? {} : { body: i.body }) })),
     synonyms,
     diagnostics: sortDiagnostics(diagnostics),
   };

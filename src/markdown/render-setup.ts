@@ -1,7 +1,8 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { createArticleRenderer, type RenderInput, type RenderedArticle } from './render-article.ts';
 import { ImageAssets, type ImageAsset } from '../content/image-assets.ts';
+import { downloadTypes, imageTypes } from '../content/asset-types.ts';
 import { resolveArticleLink, safeDecode } from '../content/resolve-links.ts';
 import { translate } from '../i18n/ui-strings.ts';
 import { basePath, withBase } from '../content/site-url.ts';
@@ -29,12 +30,24 @@ export function createSiteRenderer(setup: RenderSetup): { render: (input: Render
     anchorLabel: (text: string, file: VFile) => translate(file.data.locale ?? 'en', 'article.linkTo', { text }),
     footnoteLabel: (file: VFile) => translate(file.data.locale ?? 'en', 'article.footnotes'),
     footnoteBackLabel: (reference: string, file: VFile) => translate(file.data.locale ?? 'en', 'article.footnoteBack', { n: reference }),
-    resolveLink: (href, file) => resolveArticleLink(href, file.path, byPath, categoryDirs, setup.contentDir),
+    resolveLink: (href, file) => resolveArticleLink(href, file.path, byPath, categoryDirs, setup.contentDir) ?? resolveDownload(href, file.path),
     resolveImage: (src, file) => {
       const target = safeDecode(src.split(/[?#]/)[0]!);
-      const asset = target ? images.resolve(resolve(dirname(file.path), target)) : undefined;
-      return asset && { ...asset, url: withBase(base, asset.url) };
+      const result = target ? images.resolve(resolve(dirname(file.path), target), 'image') : undefined;
+      if (!result || 'problem' in result) return result;
+      return { ...result.asset, url: withBase(base, result.asset.url) };
     },
   });
   return { render, images: () => [...images.byUrl.values()] };
+
+  /** A link to a PDF or an image in the content folder publishes that file, like an image does. */
+  function resolveDownload(href: string, fromFile: string): string | undefined {
+    if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href)) return undefined;
+    const [path, hash = ''] = href.split('#', 2) as [string, string?];
+    const target = safeDecode(path.split('?')[0]!);
+    const ext = target ? extname(target).toLowerCase() : '';
+    if (!target || !(ext in downloadTypes || ext in imageTypes)) return undefined;
+    const result = images.resolve(resolve(dirname(fromFile), target), 'download');
+    return result && 'asset' in result ? result.asset.url + (hash ? `#${hash}` : '') : undefined;
+  }
 }
