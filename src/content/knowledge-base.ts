@@ -9,6 +9,7 @@ import { loadSiteConfig } from './load-site-config.ts';
 import { readGitDates } from './git-dates.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { renderArticles } from '../markdown/render-pool.ts';
+import { defaultArticleLimits, type ArticleLimits } from '../markdown/article-limits.ts';
 import { languageName } from '../i18n/ui-strings.ts';
 import { localeFolder } from './resolve-links.ts';
 import { loadSynonyms } from './load-synonyms.ts';
@@ -22,6 +23,8 @@ export interface LoadOptions {
   configPath?: string;
   /** Read last-updated dates from git. @default true */
   gitDates?: boolean;
+  /** Nesting and time limits per article (tests lower them). @default defaultArticleLimits */
+  limits?: Partial<ArticleLimits>;
 }
 
 /** Past this a page is unusable for a reader; the build says so instead of shipping a giant page. */
@@ -134,6 +137,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       contentDir,
       articleUrls: [...byPath].map(([path, { url }]) => [path, url]),
       categoryUrls: [...categoryDirs],
+      limits: { ...defaultArticleLimits, ...options.limits },
     },
     toRender.map(({ d, p }) => ({ body: p!.body, path: d.absolutePath, locale: d.locale, articleType: p!.frontmatter!.type, lineOffset: p!.bodyLineOffset })),
   );
@@ -143,6 +147,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     const fm = p!.frontmatter!;
     const rendered = results[i]!;
     for (const m of rendered.messages) warn(d.displayPath, 'markdown', m.message, undefined, m.line);
+    if (rendered.failure) error(d.displayPath, 'render', rendered.failure.message, rendered.failure.hint, rendered.failure.line);
     const article: Article = {
       locale: d.locale,
       category: d.category,

@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import type { Root, RootContent } from 'hast';
 import { remarkPlugins, rehypePlugins, type PipelineContext } from '../../plugins/index.ts';
 import { extractSections } from './extract-sections.ts';
+import { defaultArticleLimits, findDeepNesting, findDeepTree } from './article-limits.ts';
 import type { Heading, Section, FaqItem } from '../content/model.ts';
 import type { LinkRecord } from '../../plugins/rehype-article-links.ts';
 import type { ImageRecord } from '../../plugins/rehype-images.ts';
@@ -32,10 +33,23 @@ export interface RenderedArticle {
   images: ImageRecord[];
   /** Plugin warnings with file lines, e.g. an unknown callout type. */
   messages: { line?: number; message: string }[];
+  /** Why the article could not be rendered (then everything else is empty): nesting too deep, over its time budget. */
+  failure?: { line?: number; message: string; hint: string };
 }
 
-/** Build the unified processor once; render each article with its own VFile so no state leaks between files. */
-export function createArticleRenderer(ctx: PipelineContext) {
+export const nestingHint = 'Lists, quotes, callouts, HTML elements, links and emphasis inside each other count; flatten that part, or close the HTML tags it opens';
+
+/** An article that could not be rendered: no content, and why. */
+export function failedArticle(failure: NonNullable<RenderedArticle['failure']>): RenderedArticle {
+  return { html: '', headings: [], anchors: [], sections: [], faq: [], text: '', links: [], images: [], messages: [], failure };
+}
+
+/**
+ * Build the unified processor once; render each article with its own VFile so no state leaks between files.
+ * Nesting is checked twice before any recursive step runs: on the text (the parser is slow on deep nesting)
+ * and on the parsed tree (emphasis inside emphasis), both without recursion.
+ */
+export function createArticleRenderer(ctx: PipelineContext, maxNesting = defaultArticleLimits.maxNesting) {
   const processor = unified()
     .use(remarkParse)
     .use(remarkPlugins(ctx))
@@ -46,10 +60,24 @@ export function createArticleRenderer(ctx: PipelineContext) {
     .freeze();
 
   return function renderArticle(input: RenderInput): RenderedArticle {
-    const file = new VFile({ path: input.path, value: input.body, data: { locale: input.locale, articleType: input.articleType } });
-    const tree = processor.runSync(processor.parse(file), file) as Root;
-    const html = processor.stringify(tree, file);
     const shift = (line?: number) => (line === undefined ? undefined : line + input.lineOffset);
+    const tooDeep = (line: number) => failedArticle({ line: shift(line), message: `nesting deeper than ${maxNesting} levels`, hint: nestingHint });
+    const deepLine = findDeepNesting(input.body, maxNesting);
+    if (deepLine !== undefined) return tooDeep(deepLine);
+    const file = new VFile({ path: input.path, value: input.body, data: { locale: input.locale, articleType: input.articleType } });
+    let tree: Root;
+    let html: string;
+    try {
+      const mdast = processor.parse(file);
+      const deepNode = findDeepTree(mdast, maxNesting);
+      if (deepNode !== undefined) return tooDeep(deepNode);
+      tree = processor.runSync(mdast, file) as Root;
+      html = processor.stringify(tree, file);
+    } catch (error) {
+      // The checks above should leave nothing to overflow; if something still does, the writer gets a line, not a stack.
+      if (error instanceof RangeError && /call stack/i.test(error.message)) return failedArticle({ message: `nesting too deep to render`, hint: nestingHint });
+      return failedArticle({ message: `the article could not be rendered (${error instanceof Error ? error.message : String(error)})`, hint: 'This is a bug in the site generator: please report it with this file' });
+    }
     const { sections, faq, text } = extractSections(tree);
     return {
       html,

@@ -34,7 +34,7 @@ export async function renderArticles(setup: RenderSetup, inputs: RenderInput[]):
 
 export function renderHere(setup: RenderSetup, inputs: RenderInput[]): RenderOutput {
   const renderer = createSiteRenderer(setup);
-  return { results: inputs.map(renderer.render), images: renderer.images() };
+  return { results: renderer.render(inputs), images: renderer.images() };
 }
 
 function renderInWorker(setup: RenderSetup, inputs: RenderInput[]): Promise<RenderOutput> {

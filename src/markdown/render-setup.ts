@@ -1,6 +1,8 @@
 import { dirname, extname, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { createArticleRenderer, type RenderInput, type RenderedArticle } from './render-article.ts';
+import { createArticleRenderer, failedArticle, type RenderInput, type RenderedArticle } from './render-article.ts';
+import { defaultArticleLimits, renderBudgetMs, type ArticleLimits } from './article-limits.ts';
+import { mapWithinBudget } from './render-budget.ts';
 import { ImageAssets, type ImageAsset } from '../content/image-assets.ts';
 import { downloadTypes, imageTypes } from '../content/asset-types.ts';
 import { resolveArticleLink, safeDecode } from '../content/resolve-links.ts';
@@ -16,14 +18,17 @@ export interface RenderSetup {
   articleUrls: [string, string][];
   /** Absolute category folder → category URL. */
   categoryUrls: [string, string][];
+  /** @default defaultArticleLimits */
+  limits?: ArticleLimits;
 }
 
-export function createSiteRenderer(setup: RenderSetup): { render: (input: RenderInput) => RenderedArticle; images: () => ImageAsset[] } {
+export function createSiteRenderer(setup: RenderSetup): { render: (inputs: RenderInput[]) => RenderedArticle[]; images: () => ImageAsset[] } {
   const byPath = new Map(setup.articleUrls.map(([path, url]) => [path, { url }]));
   const categoryDirs = new Map(setup.categoryUrls);
   const images = new ImageAssets(setup.contentDir);
   const base = basePath(setup.siteOrigin);
-  const render = createArticleRenderer({
+  const limits = setup.limits ?? defaultArticleLimits;
+  const renderOne = createArticleRenderer({
     siteOrigin: setup.siteOrigin,
     base,
     calloutLabel: (type: CalloutType, file: VFile) => translate(file.data.locale ?? 'en', `callout.${type}`),
@@ -37,7 +42,18 @@ export function createSiteRenderer(setup: RenderSetup): { render: (input: Render
       if (!result || 'problem' in result) return result;
       return { ...result.asset, url: withBase(base, result.asset.url) };
     },
-  });
+  }, limits.maxNesting);
+  const render = (inputs: RenderInput[]) =>
+    mapWithinBudget(
+      inputs,
+      renderOne,
+      (input) => renderBudgetMs(limits, Buffer.byteLength(input.body)),
+      (_input, budget) =>
+        failedArticle({
+          message: `the article took longer than ${(budget / 1000).toFixed(1)} s to render`,
+          hint: 'Something in it is very slow to parse (long runs of *, _, [ or | are the usual cause); simplify that part or split the article',
+        }),
+    );
   return { render, images: () => [...images.byUrl.values()] };
 
   /** A link to a PDF or an image in the content folder publishes that file, like an image does. */
