@@ -22,10 +22,23 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
     return set.has(id);
   };
 
+  const ownOrigin = new URL(kb.config.url).origin;
+  const imageOrigins = new Set([ownOrigin, ...kb.config.csp.imgSrc]);
   for (const article of kb.allArticles) {
     for (const link of article.links) checkLink(article, link, out);
     for (const image of article.images) {
-      if (image.problem) {
+      const origin = externalOrigin(image.src);
+      if (origin !== undefined && !imageOrigins.has(origin)) {
+        const allowed = origin.startsWith('https://') ? origin : origin.replace(/^[a-z]+:/, 'https:');
+        out.push({
+          severity: 'error',
+          code: 'external-image',
+          file: article.displayPath,
+          line: image.line,
+          message: `image "${image.src}" is on another host, which the site's Content-Security-Policy blocks`,
+          hint: `${origin.startsWith('https://') ? 'Add' : 'Serve it over https and add'} ${allowed} to csp.imgSrc in kb.config.yml or download the image into content/_assets`,
+        });
+      } else if (image.problem) {
         out.push({ severity: 'error', code: 'unpublished-image', file: article.displayPath, line: image.line, message: `image "${image.src}" ${image.problem.message}`, hint: image.problem.hint });
       } else if (!image.found) {
         out.push({ severity: 'error', code: 'missing-image', file: article.displayPath, line: image.line, message: `image "${image.src}" does not exist`, hint: 'Check the path: it is relative to this Markdown file, e.g. ../../_assets/picture.svg' });
@@ -115,6 +128,16 @@ function translationCoverage(kb: KnowledgeBase): Diagnostic[] {
 function anchorHint(target: Article, id: string): string {
   const guess = didYouMean(id, target.headings.map((h) => h.id));
   return guess ? `Did you mean "#${guess}"?` : target.headings.length ? `Headings there: ${target.headings.slice(0, 5).map((h) => `#${h.id}`).join(', ')}` : 'That article has no headings to link to';
+}
+
+/** The origin of an image on another host (`https://cdn.example.com`), '' when it cannot be read, undefined for local files. */
+function externalOrigin(src: string): string | undefined {
+  if (!/^(https?:)?\/\//i.test(src)) return undefined;
+  try {
+    return new URL(src, 'https://invalid.invalid').origin;
+  } catch {
+    return '';
+  }
 }
 
 function safeDecode(s: string): string | undefined {

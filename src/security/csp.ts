@@ -24,7 +24,7 @@ export function contentSecurityPolicy(config: SiteConfig, { forHeader = false } 
     "default-src 'none'",
     `script-src 'self' '${themeInitHash}'`,
     "style-src 'self'",
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...config.csp.imgSrc].join(' '),
     "font-src 'self'",
     `connect-src ${[...new Set(connect)].join(' ')}`,
     "manifest-src 'self'",

@@ -21,4 +21,18 @@ describe('content security policy', () => {
     expect(contentSecurityPolicy(config)).not.toContain('frame-ancestors');
     expect(contentSecurityPolicy(config, { forHeader: true })).toContain("frame-ancestors 'self'");
   });
+
+  it('adds the configured image hosts to img-src, as origins', () => {
+    const withImages = siteConfigSchema.parse({ csp: { imgSrc: ['https://cdn.example.com/', 'https://img.example.org'] } });
+    expect(contentSecurityPolicy(withImages)).toContain("img-src 'self' data: https://cdn.example.com https://img.example.org;");
+    expect(contentSecurityPolicy(config)).toContain("img-src 'self' data:;");
+  });
+
+  it('accepts only https origins in csp.imgSrc', () => {
+    for (const bad of ['http://cdn.example.com', 'https://cdn.example.com/images', 'cdn.example.com', "'unsafe-inline'", 'https://*.example.com', '*']) {
+      const result = siteConfigSchema.safeParse({ csp: { imgSrc: [bad] } });
+      expect(result.success, bad).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe('must be an https origin with no path, e.g. https://cdn.example.com');
+    }
+  });
 });
