@@ -35,6 +35,7 @@ const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>/y;
 const listMarker = /(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/y;
 const thematicBreak = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const fenceOpen = /^(`{3,}|~{3,})/;
+const inlineMarkup = /[<[\]*_`\\]/;
 
 /**
  * The first line (1-based, in `body`) where Markdown nests deeper than `max` levels, or undefined. One pass
@@ -123,8 +124,9 @@ export function findDeepNesting(body: string, max: number): number | undefined {
     const containers = quotes + listColumns.length + callouts.length;
     if (containers + html.length + brackets > max) return lineNumber;
 
-    // Inline: code spans, comments, HTML tags and link brackets.
-    const unmatchedTicks = new Set<number>();
+    // Inline: code spans, comments, HTML tags and link brackets. Most lines of prose have none of them.
+    if (!inComment && !inlineMarkup.test(rest)) continue;
+    let unmatchedTicks: Set<number> | undefined;
     for (let j = i; j < line.length; j++) {
       if (inComment) {
         const close = line.indexOf('-->', j);
@@ -139,8 +141,8 @@ export function findDeepNesting(body: string, max: number): number | undefined {
       } else if (c === '`') {
         let n = 1;
         while (line[j + n] === '`') n++;
-        const closeAt = unmatchedTicks.has(n) ? -1 : findTickRun(line, j + n, n);
-        if (closeAt === -1) unmatchedTicks.add(n);
+        const closeAt = unmatchedTicks?.has(n) ? -1 : findTickRun(line, j + n, n);
+        if (closeAt === -1) (unmatchedTicks ??= new Set()).add(n);
         j = (closeAt === -1 ? j : closeAt) + n - 1;
       } else if (c === '<') {
         if (line.startsWith('<!--', j)) {
