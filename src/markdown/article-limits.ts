@@ -9,7 +9,7 @@ import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
 export interface ArticleLimits {
   /** Lists, quotes, callouts, HTML elements, links and emphasis inside each other. @default 32 */
   maxNesting: number;
-  /** Time every article gets to render, in milliseconds… @default 5000 */
+  /** Processor time every article gets to render, in milliseconds… @default 5000 */
   renderBaseMs: number;
   /** …plus this much per megabyte of Markdown. @default 10000 */
   renderMsPerMb: number;

@@ -50,7 +50,7 @@ export function createSiteRenderer(setup: RenderSetup): { render: (inputs: Rende
       (input) => renderBudgetMs(limits, Buffer.byteLength(input.body)),
       (_input, budget) =>
         failedArticle({
-          message: `the article took longer than ${(budget / 1000).toFixed(1)} s to render`,
+          message: `the article took more than ${(budget / 1000).toFixed(1)} s of processor time to render`,
           hint: 'Something in it is very slow to parse (long runs of *, _, [ or | are the usual cause); simplify that part or split the article',
         }),
     );

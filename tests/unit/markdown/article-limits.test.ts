@@ -77,16 +77,18 @@ describe('render budget', () => {
   });
 
   it('stops an item that runs over, and gives every other item its result', () => {
+    // Busy for `ms` of processor time, which is what the budget counts (not wall time, which a busy machine stretches).
+    const cpu = () => process.threadCpuUsage().user / 1000 + process.threadCpuUsage().system / 1000;
     const spin = (ms: number) => {
-      const end = performance.now() + ms;
-      while (performance.now() < end);
+      const end = cpu() + ms;
+      while (cpu() < end);
       return ms;
     };
     const items = [1, 1, 10_000, 1, 30, 1];
     const started = performance.now();
     const out = mapWithinBudget(items, spin, () => 20, (item, budget) => -item - budget);
     expect(out).toEqual([1, 1, -10_020, 1, -50, 1]);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('lets errors of the mapped function through', () => {
