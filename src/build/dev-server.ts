@@ -104,6 +104,8 @@ const types: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
 };
 
 /** Article images under `/_assets/`, at the same content-hashed URLs the build copies them to. */
@@ -113,7 +115,8 @@ export function serveAssetsInDev(req: IncomingMessage, res: ServerResponse, next
     const path = decodeURI(stripBase(basePath(kb.config.url), req.url!.split('?')[0]!));
     const image = kb.images.find((i) => i.url === path);
     if (!image) return next();
-    const body = await readFile(image.source);
+    // An SVG is served as the build publishes it: rewritten from the allowlist, never the writer's bytes.
+    const body = image.body ?? (await readFile(image.source));
     res.setHeader('Content-Type', types[extname(image.url).toLowerCase()] ?? 'application/octet-stream');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-cache');

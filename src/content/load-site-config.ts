@@ -28,7 +28,14 @@ export function loadSiteConfig(path: string): { config: SiteConfig; diagnostics:
   }
   if (diagnostics.length) return { config: defaults, diagnostics };
 
-  const raw: unknown = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    raw = doc.toJS() ?? {};
+  } catch (e) {
+    // The yaml library refuses aliases that expand without bound ("billion laughs").
+    diagnostics.push({ severity: 'error', code: 'config-yaml', file, line: 1, message: `the config is not valid YAML (${String((e as Error).message).split('\n')[0]})`, hint: 'Write the values out instead of using YAML aliases (*name)' });
+    return { config: defaults, diagnostics };
+  }
   const result = createSiteConfigSchema(dirname(resolve(path))).safeParse(raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...override } : raw);
   if (result.success) return { config: result.data, diagnostics };
   const known = Object.keys(siteConfigSchema.shape);

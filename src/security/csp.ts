@@ -42,7 +42,7 @@ export function contentSecurityPolicy(config: SiteConfig, { forHeader = false, d
     "default-src 'none'",
     `script-src 'self' '${themeInitHash}' '${notFoundLocaleHash}'`,
     dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...config.csp.imgSrc].join(' '),
     "font-src 'self'",
     `connect-src ${[...new Set(connect)].join(' ')}`,
     "manifest-src 'self'",

@@ -31,4 +31,18 @@ describe('content security policy', () => {
     expect(dev).toContain(`script-src 'self' '${themeInitHash}'`); // scripts stay external in dev too
     expect(contentSecurityPolicy(config, { forHeader: true })).not.toMatch(/unsafe-inline|ws:/);
   });
+
+  it('adds the configured image hosts to img-src, as origins', () => {
+    const withImages = siteConfigSchema.parse({ csp: { imgSrc: ['https://cdn.example.com/', 'https://img.example.org'] } });
+    expect(contentSecurityPolicy(withImages)).toContain("img-src 'self' data: https://cdn.example.com https://img.example.org;");
+    expect(contentSecurityPolicy(config)).toContain("img-src 'self' data:;");
+  });
+
+  it('accepts only https origins in csp.imgSrc', () => {
+    for (const bad of ['http://cdn.example.com', 'https://cdn.example.com/images', 'cdn.example.com', "'unsafe-inline'", 'https://*.example.com', '*']) {
+      const result = siteConfigSchema.safeParse({ csp: { imgSrc: [bad] } });
+      expect(result.success, bad).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe('must be an https origin with no path, e.g. https://cdn.example.com');
+    }
+  });
 });
