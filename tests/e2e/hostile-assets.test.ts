@@ -1,28 +1,21 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, relative, sep } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStaticServer, type StaticServer } from './static-server.ts';
+import { connectBrowser } from './browser.ts';
 
 /**
  * A site built from hostile content (tests/fixtures/content/hostile), every published file opened by its own URL
  * on a host that applies no `_headers` and with the pages' CSP meta tag taken out: whatever runs, runs. Each
  * payload would log a `kb-pwned:` marker; none may.
  */
-const root = resolve(import.meta.dirname, '../..');
-const dist = resolve(root, '.tmp/hostile-dist');
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const dist = inject('sites').hostile; // built by global-setup
 
 let server: StaticServer;
 let browser: Browser;
 let published: string[];
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.ts', `--out=${dist}`], {
-    cwd: root,
-    env: { ...process.env, KB_CONTENT_DIR: resolve(root, 'tests/fixtures/content/hostile'), KB_CONFIG: resolve(root, 'tests/e2e/kb.config.e2e.yml'), KB_QUIET: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
   published = readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name) && e.name !== '_headers')
     .map((e) => `/${relative(dist, join(e.parentPath, e.name)).split(sep).join('/')}`)
@@ -31,8 +24,8 @@ beforeAll(async () => {
   mkdirSync(join(dist, '_control'), { recursive: true });
   writeFileSync(join(dist, '_control/runs.svg'), `<svg xmlns="http://www.w3.org/2000/svg" onload="console.log('kb-pwned:control')"/>`);
   server = await startStaticServer(dist, { bare: true });
-  browser = await chromium.launch({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args });
-}, 180_000);
+  browser = await connectBrowser();
+});
 afterAll(async () => {
   await browser?.close();
   await server?.close();
