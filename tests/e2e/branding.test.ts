@@ -1,20 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startHarness, type Harness } from './browser.ts';
-import { buildSite } from './global-setup.ts';
 import { contrastRatio } from '../../src/content/contrast.ts';
 
 /** The example site built with tests/e2e/kb.config.brand.yml: a logo, a green accent and home page words. */
-const root = resolve(import.meta.dirname, '../..');
-const dist = resolve(root, '.tmp/e2e-dist-brand');
+const dist = inject('sites').brand; // built by global-setup
 const accent = '#0b6e4f';
 
 let h: Harness;
 beforeAll(async () => {
-  buildSite(dist, { env: { KB_CONFIG: resolve(root, 'tests/e2e/kb.config.brand.yml') }, quiet: true });
   h = await startHarness({ root: dist });
-}, 120_000);
+});
 afterAll(async () => {
   await h?.close();
 });

@@ -236,7 +236,7 @@ describe('the command line on hostile content', () => {
       expect(code).toBe(1);
       for (const file of ['divs', 'lists', 'quotes']) expect(out).toContain(`${shown}/en/a/${file}.md:5: nesting deeper than 32 levels. ${nestingHint}`);
       expect(out).toContain(`${shown}/en/a/evil.md:5: image "../../_assets/evil.svg" contains a <script> element (${shown}/_assets/evil.svg:1)`);
-      expect(out).toContain('4 errors, 0 warnings in 4 articles');
+      expect(out).toContain('✗ 4 errors, 0 warnings in 4 files (4 articles in 1 language checked)');
       expect(out).not.toMatch(/\n\s+at .+:\d+:\d+|RangeError|Maximum call stack/);
     });
   }
