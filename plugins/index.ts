@@ -11,8 +11,11 @@ import remarkFaq from './remark-faq.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeExternalLinks from './rehype-external-links.ts';
-import rehypeImages, { type ResolvedImage } from './rehype-images.ts';
+import rehypeImages, { type ResolvedImage, type RejectedImage } from './rehype-images.ts';
 import rehypeTaskLists from './rehype-task-lists.ts';
+import rehypeCodeBlocks from './rehype-code-blocks.ts';
+import rehypeInlineCodeBreaks from './rehype-inline-code-breaks.ts';
+import rehypeFootnotes from './rehype-footnotes.ts';
 import { articleSanitizeSchema } from '../src/markdown/sanitize-schema.ts';
 
 /** The common set plus what help articles show: raw HTTP exchanges, server and container config, PowerShell. */
@@ -24,8 +27,12 @@ export interface PipelineContext {
   base?: string;
   calloutLabel: (type: CalloutType, file: VFile) => string;
   anchorLabel: (text: string, file: VFile) => string;
+  /** Accessible name of a code block, from its language's display name. */
+  codeLabel?: (language: string | undefined, file: VFile) => string;
+  footnoteLabel: (file: VFile) => string;
+  footnoteBackLabel: (reference: string, file: VFile) => string;
   resolveLink: (href: string, file: VFile) => string | undefined;
-  resolveImage: (src: string, file: VFile) => ResolvedImage | undefined;
+  resolveImage: (src: string, file: VFile) => ResolvedImage | RejectedImage | undefined;
 }
 
 /** The Markdown pipeline in order. Sanitizing comes before our own plugins, so only writer input is filtered. */
@@ -37,11 +44,14 @@ export function rehypePlugins(ctx: PipelineContext): PluggableList {
   return [
     rehypeRaw,
     [rehypeSanitize, articleSanitizeSchema],
+    [rehypeFootnotes, { label: ctx.footnoteLabel, backLabel: ctx.footnoteBackLabel, idPrefix: articleSanitizeSchema.clobberPrefix }],
     rehypeTaskLists,
     [rehypeHeadingAnchors, { anchorLabel: ctx.anchorLabel }],
     [rehypeArticleLinks, { resolve: ctx.resolveLink, base: ctx.base }],
     [rehypeImages, { resolve: ctx.resolveImage }],
     [rehypeExternalLinks, { siteOrigin: ctx.siteOrigin }],
     [rehypeHighlight, { languages: highlightLanguages, detect: false, plainText: ['text', 'txt', 'plain'] }],
+    [rehypeCodeBlocks, { label: ctx.codeLabel }],
+    rehypeInlineCodeBreaks,
   ];
 }

@@ -34,11 +34,16 @@ export default function rehypeHeadingAnchors(options: Options = {}) {
   return (tree: Root, file: VFile) => {
     const slugger = new GithubSlugger();
     const headings: CollectedHeading[] = [];
+    const footnoteLabels = new Set<Element>();
     visit(tree, 'element', (node: Element) => {
       if (node.tagName === 'details') linkAnswerToQuestion(node, anchorLabel, file);
+      // The footnotes' heading only names that section for screen readers: it is not part of the outline.
+      if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
+        for (const c of node.children) if (c.type === 'element' && /^h[1-6]$/.test(c.tagName)) footnoteLabels.add(c);
+      }
     });
     visit(tree, 'element', (node: Element, _index, parent) => {
-      if (!levels.has(node.tagName)) return;
+      if (!levels.has(node.tagName) || footnoteLabels.has(node)) return;
       const text = toString(node).trim();
       const id = typeof node.properties.id === 'string' && node.properties.id ? slugger.slug(node.properties.id, true) : slugger.slug(text || 'section');
       node.properties.id = id;

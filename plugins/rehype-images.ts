@@ -8,18 +8,26 @@ export interface ResolvedImage {
   height?: number;
 }
 
+/** An image that exists but may not be published, and why (`is outside the content folder`). */
+export interface RejectedImage {
+  problem: { message: string; hint?: string };
+}
+
 export interface ImageRecord {
   src: string;
   line?: number;
   found: boolean;
+  /** Set when the file exists but is not published; the image keeps its `src` as written. */
+  problem?: RejectedImage['problem'];
 }
 
 export interface Options {
   /**
-   * Locate an image written as `src` (relative to the Markdown file). Return undefined when it does not exist.
-   * Absolute `http(s):` and `data:` sources are not passed here. @default every image is kept as written
+   * Locate an image written as `src` (relative to the Markdown file). Return undefined when it does not exist,
+   * or a problem when it must not be published. Absolute `http(s):`, protocol-relative `//` and `data:` sources
+   * are not passed here. @default every image is kept as written
    */
-  resolve?: (src: string, file: VFile) => ResolvedImage | undefined;
+  resolve?: (src: string, file: VFile) => ResolvedImage | RejectedImage | undefined;
 }
 
 declare module 'vfile' {
@@ -38,11 +46,15 @@ export default function rehypeImages(options: Options = {}) {
       const src = node.properties.src;
       node.properties.loading = 'lazy';
       node.properties.decoding = 'async';
-      if (/^(https?:|data:)/i.test(src)) {
+      if (/^(https?:|data:|\/\/)/i.test(src)) {
         images.push({ src, line: node.position?.start.line, found: true });
         return;
       }
       const found = resolve(src, file);
+      if (found && 'problem' in found) {
+        images.push({ src, line: node.position?.start.line, found: true, problem: found.problem });
+        return;
+      }
       images.push({ src, line: node.position?.start.line, found: Boolean(found) });
       if (!found) return;
       node.properties.src = found.url;

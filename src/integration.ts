@@ -9,6 +9,7 @@ import { getSearchIndex, writeSearchIndex } from './build/search-index.ts';
 import { setupDevServer } from './build/dev-server.ts';
 import { markDevServer } from './build/dev-mode.ts';
 import { basePath } from './content/site-url.ts';
+import { brandStylesheetPlugin } from './build/brand-stylesheet.ts';
 
 /** The Astro side of the generator. Hooks stay thin: each one calls a named function. */
 export default function knowledgeBase(): AstroIntegration {
@@ -21,7 +22,12 @@ export default function knowledgeBase(): AstroIntegration {
         if (command === 'dev') markDevServer();
         const kb = await getKnowledgeBase();
         // A site served under a path (https://example.github.io/help-center) gets that path as Astro's base.
-        updateConfig({ site: kb.config.url, base: basePath(kb.config.url) || '/', integrations: [sitemap({ serialize: await sitemapSerializer() })] });
+        updateConfig({
+          site: kb.config.url,
+          base: basePath(kb.config.url) || '/',
+          integrations: [sitemap({ serialize: await sitemapSerializer() })],
+          vite: { plugins: [brandStylesheetPlugin()] },
+        });
       },
       'astro:server:setup': ({ server }) => setupDevServer(server),
       'astro:build:done': async ({ dir }) => {

@@ -6,6 +6,7 @@ import { getKnowledgeBase, invalidateKnowledgeBase, resolveContentDir } from '..
 import { basePath, stripBase } from '../content/site-url.ts';
 import { getSearchIndex, serveSearchIndexInDev } from './search-index.ts';
 import { checkKnowledgeBase } from '../content/checks.ts';
+import { brandStylesheetId } from './brand-stylesheet.ts';
 import { formatDiagnostic } from '../content/diagnostics.ts';
 import type { Diagnostic, KnowledgeBase } from '../content/model.ts';
 
@@ -47,6 +48,11 @@ async function reload(server: ViteDevServer, names: string[], changed: Set<strin
   const took = Math.round(performance.now() - started);
   server.config.logger.info(`[kb] ${names.join(', ')} changed: content read again in ${took} ms${errors.length ? `, ${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}; reloading the browser`, { timestamp: true });
   for (const e of errors) server.config.logger.error(formatDiagnostic(e));
+  // The brand colours are a virtual stylesheet made from kb.config.yml: Vite must load it again.
+  for (const environment of Object.values(server.environments ?? {})) {
+    const brand = environment.moduleGraph.getModuleById(`\0${brandStylesheetId}`);
+    if (brand) environment.moduleGraph.invalidateModule(brand);
+  }
   const hot = server.environments?.client?.hot ?? server.ws;
   hot.send({ type: 'full-reload', path: '*' });
   // The search index is not needed for the page itself: build it while the browser reloads.
@@ -98,6 +104,8 @@ const types: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
 };
 
 /** Article images under `/_assets/`, at the same content-hashed URLs the build copies them to. */
@@ -107,7 +115,8 @@ export function serveAssetsInDev(req: IncomingMessage, res: ServerResponse, next
     const path = decodeURI(stripBase(basePath(kb.config.url), req.url!.split('?')[0]!));
     const image = kb.images.find((i) => i.url === path);
     if (!image) return next();
-    const body = await readFile(image.source);
+    // An SVG is served as the build publishes it: rewritten from the allowlist, never the writer's bytes.
+    const body = image.body ?? (await readFile(image.source));
     res.setHeader('Content-Type', types[extname(image.url).toLowerCase()] ?? 'application/octet-stream');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-cache');

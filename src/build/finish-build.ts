@@ -8,7 +8,7 @@ import { writeWidgetFiles } from './widget-files.ts';
 
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 
-/** After Astro wrote the pages: copy article images and write host headers. `scripts/build.ts` precompresses last. */
+/** After Astro wrote the pages: publish article images and downloads, and write host headers. `scripts/build.ts` precompresses last. */
 export async function finishBuild(kb: KnowledgeBase, outDir: string, writeExtra?: (outDir: string) => Promise<void>): Promise<void> {
   await copyImages(kb, outDir);
   await writeHostHeaders(kb, outDir);
@@ -21,7 +21,9 @@ async function copyImages(kb: KnowledgeBase, outDir: string) {
   for (const image of kb.images) {
     const target = join(outDir, image.url);
     await mkdir(dirname(target), { recursive: true });
-    await copyFile(image.source, target);
+    // A sanitized SVG is written from its checked text, never copied from the writer's file.
+    if (image.body !== undefined) await writeFile(target, image.body);
+    else await copyFile(image.source, target);
   }
 }
 

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import type { Article, Diagnostic, KnowledgeBase } from './model.ts';
 import { didYouMean, plural } from './diagnostics.ts';
 import { resolveRelatedSlugs } from './related.ts';
+import { downloadTypes, imageExtensions } from './asset-types.ts';
 
 /**
  * The checks that need the whole site: links and anchors between articles (across locales too), missing
@@ -16,11 +17,32 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
   const categoryUrls = new Set(kb.categories.map((c) => c.url));
   const localeHomes = new Set(kb.locales.map((l) => `/${l.code}/`));
   const knownPages = new Set([...localeHomes, ...kb.locales.map((l) => `/${l.code}/search/`), '/']);
+  const anchorSets = new Map<Article, Set<string>>();
+  const hasAnchor = (a: Article, id: string) => {
+    let set = anchorSets.get(a);
+    if (!set) anchorSets.set(a, (set = new Set(a.anchors)));
+    return set.has(id);
+  };
 
+  const ownOrigin = new URL(kb.config.url).origin;
+  const imageOrigins = new Set([ownOrigin, ...kb.config.csp.imgSrc]);
   for (const article of checked) {
     for (const link of article.links) checkLink(article, link, out);
     for (const image of article.images) {
-      if (!image.found) {
+      const origin = externalOrigin(image.src);
+      if (origin !== undefined && !imageOrigins.has(origin)) {
+        const allowed = origin.startsWith('https://') ? origin : origin.replace(/^[a-z]+:/, 'https:');
+        out.push({
+          severity: 'error',
+          code: 'external-image',
+          file: article.displayPath,
+          line: image.line,
+          message: `image "${image.src}" is on another host, which the site's Content-Security-Policy blocks`,
+          hint: `${origin.startsWith('https://') ? 'Add' : 'Serve it over https and add'} ${allowed} to csp.imgSrc in kb.config.yml or download the image into content/_assets`,
+        });
+      } else if (image.problem) {
+        out.push({ severity: 'error', code: 'unpublished-image', file: article.displayPath, line: image.line, message: `image "${image.src}" ${image.problem.message}`, hint: image.problem.hint });
+      } else if (!image.found) {
         out.push({ severity: 'error', code: 'missing-image', file: article.displayPath, line: image.line, message: `image "${image.src}" does not exist`, hint: 'Check the path: it is relative to this Markdown file, e.g. ../../_assets/picture.svg' });
       }
     }
@@ -36,7 +58,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return; // external, mailto:, tel:
     if (href.startsWith('#')) {
       const id = safeDecode(href.slice(1));
-      if (id && !article.headings.some((h) => h.id === id)) report(`the anchor "${href}" matches no heading in this article`, anchorHint(article, id));
+      if (id && !hasAnchor(article, id)) report(`the anchor "${href}" matches no heading in this article`, anchorHint(article, id));
       return;
     }
     if (!href.startsWith('/') && /\.md(#|$)/.test(href)) {
@@ -46,7 +68,10 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
       return;
     }
     if (!href.startsWith('/')) {
-      report(`the link "${link.href}" points to a file that is not an article`, 'Link to another article by its .md file, e.g. ../billing/request-a-refund.md');
+      report(
+        `the link "${link.href}" points to a file that is not an article or a published download`,
+        `Link to another article by its .md file, e.g. ../billing/request-a-refund.md, or to a file inside the content folder of a published type (${[...imageExtensions, ...Object.keys(downloadTypes).map((e) => e.slice(1))].join(', ')})`,
+      );
       return;
     }
     const [path, hash = ''] = href.split('#', 2) as [string, string?];
@@ -55,7 +80,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
     if (target) {
       if (target.draft && !article.draft) report(`the link "${link.href}" points to a draft, which is not published`, `Publish ${target.displayPath} (remove draft: true) or remove the link`);
       const id = safeDecode(hash);
-      if (id && !target.headings.some((h) => h.id === id)) report(`the anchor "#${hash}" matches no heading in ${target.displayPath}`, anchorHint(target, id));
+      if (id && !hasAnchor(target, id)) report(`the anchor "#${hash}" matches no heading in ${target.displayPath}`, anchorHint(target, id));
       return;
     }
     if (categoryUrls.has(clean) || knownPages.has(clean) || /^\/_assets\//.test(clean)) return;
@@ -105,6 +130,16 @@ function translationCoverage(kb: KnowledgeBase): Diagnostic[] {
 function anchorHint(target: Article, id: string): string {
   const guess = didYouMean(id, target.headings.map((h) => h.id));
   return guess ? `Did you mean "#${guess}"?` : target.headings.length ? `Headings there: ${target.headings.slice(0, 5).map((h) => `#${h.id}`).join(', ')}` : 'That article has no headings to link to';
+}
+
+/** The origin of an image on another host (`https://cdn.example.com`), '' when it cannot be read, undefined for local files. */
+function externalOrigin(src: string): string | undefined {
+  if (!/^(https?:)?\/\//i.test(src)) return undefined;
+  try {
+    return new URL(src, 'https://invalid.invalid').origin;
+  } catch {
+    return '';
+  }
 }
 
 function safeDecode(s: string): string | undefined {

@@ -2,9 +2,18 @@ import type { Diagnostic } from './model.ts';
 
 /** `content/ja/billing/refund.md:3: tags: expected a list of strings, got "a,b". Write tags: [a, b]` */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line ? `${d.file}:${d.line}` : d.file;
+  const where = d.line ? `${visible(d.file, true)}:${d.line}` : visible(d.file, true);
   const prefix = d.severity === 'warning' ? 'warning: ' : '';
-  return `${where}: ${prefix}${d.message}${d.hint ? `. ${d.hint}` : ''}`;
+  return `${where}: ${prefix}${visible(d.message)}${d.hint ? `. ${visible(d.hint)}` : ''}`;
+}
+
+/**
+ * Control and bidirectional-override characters from file names and file contents, written as `\u202e`: a
+ * file name must not be able to move the cursor, recolour the terminal or reorder the line a writer reads.
+ */
+function visible(s: string, inPath = false): string {
+  const hidden = inPath ? /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g : /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+  return s.replace(hidden, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `1 article`, `2 articles`, `0 errors`: every count a writer reads agrees with its noun. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, extname, basename, sep } from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import { parse as parseYaml } from 'yaml';
@@ -10,9 +10,12 @@ import { loadSiteConfig } from './load-site-config.ts';
 import { readGitDates } from './git-dates.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { renderArticles } from '../markdown/render-pool.ts';
+import { defaultArticleLimits, type ArticleLimits } from '../markdown/article-limits.ts';
 import { languageName } from '../i18n/ui-strings.ts';
 import { localeFolder } from './resolve-links.ts';
 import { loadSynonyms } from './load-synonyms.ts';
+import { resolveBrand } from './brand.ts';
+import { isInside } from './image-assets.ts';
 
 export { resolveArticleLink } from './resolve-links.ts';
 
@@ -23,6 +26,8 @@ export interface LoadOptions {
   configPath?: string;
   /** Read last-updated dates from git. @default true */
   gitDates?: boolean;
+  /** Nesting and time limits per article (tests lower them). @default defaultArticleLimits */
+  limits?: Partial<ArticleLimits>;
 }
 
 /** Past this a page is unusable for a reader; the build says so instead of shipping a giant page. */
@@ -39,7 +44,33 @@ interface Draft {
   absolutePath: string;
   sourcePath: string;
   displayPath: string;
+  /** Empty when the file is over the size limit: it is never read. */
   bytes: Buffer;
+  size: number;
+}
+
+/** Files that start with _ and belong where they are: category metadata, writers' search tests and synonyms. */
+const localeFiles = new Set(['_search-tests.yml', '_search-tests.yaml', '_synonyms.yml', '_synonyms.yaml']);
+const categoryFiles = new Set(['_category.yml', '_category.yaml']);
+
+/**
+ * Folders and files that start with _ are not published (that is how `_assets` stays out of the locales). When
+ * one holds Markdown, a writer probably expects it to be published, so say why it is not.
+ */
+function warnSkipped(abs: string, isDirectory: boolean, display: (abs: string) => string, warn: (file: string, code: string, message: string, hint?: string) => void) {
+  const name = basename(abs);
+  if (!isDirectory) {
+    if (extname(name).toLowerCase() === '.md') warn(display(abs), 'skipped', `"${name}" starts with "_", so it is not published`, 'Remove the leading "_" to publish it; to keep an article unpublished, set draft: true in it instead');
+    return;
+  }
+  const articles = readdirSync(abs, { recursive: true }).filter((f) => String(f).toLowerCase().endsWith('.md')).length;
+  if (articles === 0) return;
+  warn(
+    display(abs),
+    'skipped',
+    `the folder "${name}" starts with "_", so the ${articles === 1 ? 'Markdown file' : `${articles} Markdown files`} in it ${articles === 1 ? 'is' : 'are'} not published`,
+    'Folders starting with "_" hold images and other files; move articles into content/<language>/<category>/, and set draft: true in those that are not ready',
+  );
 }
 
 /** Read the whole content folder into a KnowledgeBase. Never throws for writer mistakes: they become diagnostics. */
@@ -62,9 +93,15 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
   const drafts: Draft[] = [];
   const categoryFolders: { locale: string; category: string; dir: string }[] = [];
   const localeCodes: string[] = [];
+  const realContentDir = realpathSync(contentDir);
+  const skipped = (abs: string, isDirectory: boolean) => warnSkipped(abs, isDirectory, display, warn);
   for (const entry of readdirSync(contentDir, { withFileTypes: true })) {
     const abs = join(contentDir, entry.name);
-    if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('_')) {
+      skipped(abs, entry.isDirectory());
+      continue;
+    }
     if (!entry.isDirectory()) {
       if (entry.name.endsWith('.md')) error(display(abs), 'wrong-depth', 'articles must be inside a language and a category folder', `Move it to ${display(join(contentDir, 'en', 'general', entry.name))}`);
       continue;
@@ -76,7 +113,11 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     localeCodes.push(entry.name);
     for (const cat of readdirSync(abs, { withFileTypes: true })) {
       const catAbs = join(abs, cat.name);
-      if (cat.name.startsWith('_') || cat.name.startsWith('.')) continue;
+      if (cat.name.startsWith('.')) continue;
+      if (cat.name.startsWith('_')) {
+        if (!localeFiles.has(cat.name)) skipped(catAbs, cat.isDirectory());
+        continue;
+      }
       if (!cat.isDirectory()) {
         if (cat.name.endsWith('.md')) error(display(catAbs), 'wrong-depth', 'articles must be inside a category folder', `Move it to ${display(join(abs, 'general', cat.name))}`);
         continue;
@@ -84,7 +125,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       const category = slugify(cat.name);
       if (category !== cat.name) warn(display(catAbs), 'folder-name', `the folder name "${cat.name}" is published as "${category}"`, `Rename the folder to ${category} so URLs match`);
       categoryFolders.push({ locale: entry.name, category, dir: catAbs });
-      collectArticles(catAbs, entry.name, category, drafts, display, error, warn);
+      collectArticles(catAbs, entry.name, category, drafts, display, error, warn, realContentDir);
     }
   }
   localeCodes.sort();
@@ -103,8 +144,8 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
 
   // 2. Frontmatter first, for every file, so links can resolve to any article before rendering.
   const parsed = drafts.map((d) => {
-    if (d.bytes.length > maxArticleBytes) {
-      error(d.displayPath, 'too-large', `the article is ${(d.bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${maxArticleBytes / 1024 / 1024} MB`, 'Split it into several articles');
+    if (d.size > maxArticleBytes) {
+      error(d.displayPath, 'too-large', `the article is ${(d.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxArticleBytes / 1024 / 1024} MB`, 'Split it into several articles');
       return { d, p: undefined, broken: undefined };
     }
     const p = parseArticleSource(d.bytes, d.displayPath);
@@ -147,12 +188,14 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       contentDir,
       articleUrls: [...byPath].map(([path, { url }]) => [path, url]),
       categoryUrls: [...categoryDirs],
+      limits: { ...defaultArticleLimits, ...options.limits },
     },
     toRender.map(({ d, p, fm }) => ({ body: p.body, path: d.absolutePath, locale: d.locale, articleType: fm.type, lineOffset: p.bodyLineOffset })),
   );
 
   const toArticle = ({ d, fm }: { d: Draft; fm: Frontmatter }, rendered: (typeof results)[number]): Article => {
     for (const m of rendered.messages) warn(d.displayPath, 'markdown', m.message, undefined, m.line);
+    if (rendered.failure) error(d.displayPath, 'render', rendered.failure.message, rendered.failure.hint, rendered.failure.line);
     return {
       locale: d.locale,
       category: d.category,
@@ -174,11 +217,12 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       frontmatter: fm,
       html: rendered.html,
       headings: rendered.headings,
+      anchors: rendered.anchors,
       sections: rendered.sections,
       faq: rendered.faq,
       text: rendered.text,
       links: rendered.links.map((l) => ({ href: l.href, resolved: l.resolved, line: l.line })),
-      images: rendered.images.map((img) => ({ src: img.src, line: img.line, found: img.found })),
+      images: rendered.images.map((img) => ({ src: img.src, line: img.line, found: img.found, ...(img.problem ? { problem: img.problem } : {}) })),
     };
   };
   const allArticles = valid.map((entry, i) => toArticle(entry, results[i]!));
@@ -210,6 +254,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
   }
   categories.sort((a, b) => a.locale.localeCompare(b.locale) || a.order - b.order || a.title.localeCompare(b.title, a.locale));
   const articles = categories.flatMap((c) => c.articles);
+  const brand = resolveBrand(config);
 
   return {
     config,
@@ -220,8 +265,10 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
     invalidArticles,
     articles,
     categories,
-    images: images.map((i) => ({ url: i.url, source: i.source })),
+    // The logo is published like an article image: content-hashed, copied by finishBuild.
+    images: [...images.map((i) => ({ url: i.url, source: i.source, ...(i.body === undefined ? {} : { body: i.body }) })), ...(brand.logo ? [{ url: brand.logo.url, source: brand.logo.source }] : [])],
     synonyms,
+    brand,
     diagnostics: sortDiagnostics(diagnostics),
   };
 }
@@ -234,16 +281,43 @@ function collectArticles(
   display: (abs: string) => string,
   error: (file: string, code: string, message: string, hint?: string) => void,
   warn: (file: string, code: string, message: string, hint?: string) => void,
+  realContentDir: string,
 ) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const abs = join(dir, entry.name);
-    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('_')) {
+      if (!categoryFiles.has(entry.name)) warnSkipped(abs, entry.isDirectory(), display, warn);
+      continue;
+    }
     if (entry.isDirectory()) {
       const nested = readdirSync(abs, { recursive: true }).some((f) => String(f).endsWith('.md'));
       if (nested) error(display(abs), 'wrong-depth', 'categories cannot contain sub-folders of articles', `Move the articles up into ${display(dir)} or into a category of their own`);
       continue;
     }
     if (extname(entry.name).toLowerCase() !== '.md') continue;
+    let size: number;
+    if (entry.isSymbolicLink()) {
+      // A link may point anywhere; publishing what it points to would publish files from outside the content folder.
+      let real: string;
+      try {
+        real = realpathSync(abs);
+      } catch {
+        error(display(abs), 'symlink', 'the file is a symbolic link to a file that does not exist', 'Remove the link, or copy the article into the content folder');
+        continue;
+      }
+      if (!isInside(realContentDir, real)) {
+        error(display(abs), 'symlink', `the file is a symbolic link to ${real}, outside the content folder`, 'Copy the article into the content folder instead of linking to it');
+        continue;
+      }
+    }
+    try {
+      const stat = statSync(abs);
+      if (!stat.isFile()) continue;
+      size = stat.size;
+    } catch {
+      continue;
+    }
     const base = basename(entry.name, extname(entry.name));
     const fileSlug = slugify(base);
     if (!fileSlug) {
@@ -260,7 +334,8 @@ function collectArticles(
       absolutePath: abs,
       sourcePath: relative(resolveRoot(dir, 2), abs).split(sep).join('/'),
       displayPath: display(abs),
-      bytes: readFileSync(abs),
+      bytes: size > maxArticleBytes ? Buffer.alloc(0) : readFileSync(abs),
+      size,
     });
   }
 }
@@ -305,7 +380,7 @@ export function humanise(folder: string): string {
 }
 
 function emptyKnowledgeBase(config: SiteConfig, contentDir: string, diagnostics: Diagnostic[]): KnowledgeBase {
-  return { config, contentDir, defaultLocale: config.defaultLocale, locales: [], allArticles: [], invalidArticles: [], articles: [], categories: [], images: [], synonyms: {}, diagnostics };
+  return { config, contentDir, defaultLocale: config.defaultLocale, locales: [], allArticles: [], invalidArticles: [], articles: [], categories: [], images: [], synonyms: {}, brand: resolveBrand(config), diagnostics };
 }
 
 const cacheKey = Symbol.for('kb-site.knowledge-base');

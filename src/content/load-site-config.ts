@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseDocument, isMap, isScalar, type Document } from 'yaml';
-import { siteConfigSchema, type SiteConfig } from '../schemas/index.ts';
+import { createSiteConfigSchema, siteConfigSchema, type SiteConfig } from '../schemas/index.ts';
 import type { Diagnostic } from './model.ts';
 import { didYouMean } from './diagnostics.ts';
 
@@ -28,14 +28,22 @@ export function loadSiteConfig(path: string): { config: SiteConfig; diagnostics:
   }
   if (diagnostics.length) return { config: defaults, diagnostics };
 
-  const raw: unknown = doc.toJS() ?? {};
-  const result = siteConfigSchema.safeParse(raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...override } : raw);
+  let raw: unknown;
+  try {
+    raw = doc.toJS() ?? {};
+  } catch (e) {
+    // The yaml library refuses aliases that expand without bound ("billion laughs").
+    diagnostics.push({ severity: 'error', code: 'config-yaml', file, line: 1, message: `the config is not valid YAML (${String((e as Error).message).split('\n')[0]})`, hint: 'Write the values out instead of using YAML aliases (*name)' });
+    return { config: defaults, diagnostics };
+  }
+  const result = createSiteConfigSchema(dirname(resolve(path))).safeParse(raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...override } : raw);
   if (result.success) return { config: result.data, diagnostics };
   const known = Object.keys(siteConfigSchema.shape);
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
     let message = `${path.join('.') || 'config'}: ${issue.message}`;
-    let hint: string | undefined;
+    // A rule can carry its own fix (brand colours suggest one that passes).
+    let hint = issue.code === 'custom' && typeof issue.params?.hint === 'string' ? issue.params.hint : undefined;
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
       const where = path.length ? `${path.join('.')}.` : '';

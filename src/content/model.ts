@@ -1,3 +1,4 @@
+import type { ResolvedBrand } from './brand.ts';
 import type { Frontmatter, ArticleType, SiteConfig, SynonymRule } from '../schemas/index.ts';
 
 /** A problem a writer can fix. `file` is relative to the working directory; `line` is 1-based. */
@@ -66,14 +67,19 @@ export interface Article {
   /** Sanitized HTML of the body. */
   html: string;
   headings: Heading[];
+  /** Every id in the body (headings, footnotes, ids written by hand): what `#anchor` links may point at. */
+  anchors: string[];
   sections: Section[];
   faq: FaqItem[];
   /** Body as plain text (for similarity and feeds). */
   text: string;
   /** Links found in the body (href as written, with the 1-based line), for the link checker. */
   links: { href: string; resolved?: string; line?: number }[];
-  /** Images found in the body (src as written, with the 1-based line); `found` is false when the file is missing. */
-  images: { src: string; line?: number; found: boolean }[];
+  /**
+   * Images found in the body (src as written, with the 1-based line); `found` is false when the file is missing,
+   * `problem` says why an existing file is not published (outside the content folder, a type that is not published, an unsafe SVG).
+   */
+  images: { src: string; line?: number; found: boolean; problem?: { message: string; hint?: string } }[];
 }
 
 export interface Category {
@@ -109,9 +115,11 @@ export interface KnowledgeBase {
   /** Published articles (no drafts), in locale, category and display order. */
   articles: Article[];
   categories: Category[];
-  /** Images referenced by articles: the content-hashed public URL and the file to copy there. */
-  images: { url: string; source: string }[];
+  /** Files referenced by articles: the content-hashed public URL and the file to copy there, or the text to write there (a sanitized SVG). */
+  images: { url: string; source: string; body?: string }[];
   /** Writers' synonyms per locale, from `<lang>/_synonyms.yml`. */
   synonyms: Record<string, SynonymRule[]>;
+  /** Logo, accent stylesheet and home words from `brand` in the config. */
+  brand: ResolvedBrand;
   diagnostics: Diagnostic[];
 }

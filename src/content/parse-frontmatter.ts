@@ -80,7 +80,13 @@ export function parseArticleSource(bytes: Uint8Array, file: string): ParsedSourc
     }
     return { body, bodyLineOffset, recovered: recoverFrontmatter(partialValues(doc), file), diagnostics };
   }
-  const raw: unknown = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    raw = doc.toJS() ?? {};
+  } catch (e) {
+    // The yaml library refuses aliases that expand without bound ("billion laughs").
+    return fail(`the frontmatter is not valid YAML (${firstSentence(String((e as Error).message))})`, 'Write the values out instead of using YAML aliases (*name)', 1);
+  }
   if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) {
     fail('the frontmatter must be a list of "key: value" lines', 'Write for example: title: Your title', 2);
     return { body, bodyLineOffset, recovered: recoverFrontmatter({}, file), diagnostics };

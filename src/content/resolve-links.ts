@@ -1,4 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
+import { isInside } from './image-assets.ts';
 
 /** Top-level content folders that are locales: BCP-47-like tags. */
 export const localeFolder = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -16,7 +17,7 @@ export function resolveArticleLink(
   const decoded = safeDecode(pathPart.split('?')[0]!);
   if (!decoded) return undefined;
   const target = resolve(dirname(fromFile), decoded);
-  if (!target.startsWith(contentDir)) return undefined;
+  if (target !== contentDir && !isInside(contentDir, target)) return undefined;
   const article = byPath.get(target) ?? byPath.get(`${target}.md`);
   if (article) return article.url + hash;
   const dir = target.endsWith('_category.yml') ? dirname(target) : target.replace(/[\\/]$/, '');

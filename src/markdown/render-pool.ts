@@ -39,7 +39,7 @@ async function renderAll(setup: RenderSetup, inputs: RenderInput[]): Promise<Ren
 
 export function renderHere(setup: RenderSetup, inputs: RenderInput[]): RenderOutput {
   const renderer = createSiteRenderer(setup);
-  return { results: inputs.map(renderer.render), images: renderer.images() };
+  return { results: renderer.render(inputs), images: renderer.images() };
 }
 
 function renderInWorker(setup: RenderSetup, inputs: RenderInput[]): Promise<RenderOutput> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contactSchema } from './contact.ts';
 import { widgetSchema } from './widget.ts';
+import { createBrandSchema } from './brand.ts';
 
 const localeSchema = z
   .object({
@@ -12,6 +13,21 @@ const localeSchema = z
     dir: z.enum(['ltr', 'rtl']).default('ltr'),
   })
   .strict();
+
+/** `https://cdn.example.com`: an origin, normalised (a trailing slash is allowed, a path is not). */
+const httpsOrigin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      // Only letters, digits, dots and hyphens in the host: the origin goes into the CSP header as it is.
+      return url.protocol === 'https:' && /^[a-z0-9.-]+$/.test(url.hostname) && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'must be an https origin with no path, e.g. https://cdn.example.com')
+  .transform((value) => new URL(value).origin);
 
 /** The site config file, `kb.config.yml` at the project root (or the path in `KB_CONFIG`). */
 export const siteConfigSchema = z
@@ -58,8 +74,25 @@ export const siteConfigSchema = z
     contact: contactSchema.default({ formAction: '' }),
     /** The embeddable help widget (see src/schemas/widget.ts). */
     widget: widgetSchema.default({ enabled: true, allowOrigin: '*', demo: false }),
+    /** Logo, accent colour and home page words (src/schemas/brand.ts); paths relative to the working directory. @default {} (the built-in look) */
+    brand: createBrandSchema(process.cwd()).default({}),
+    csp: z
+      .object({
+        /**
+         * Other hosts whose images articles may show, as https origins; they are added to the Content-Security-Policy's
+         * `img-src`. Images from any other host are reported by the check. @default [] @example imgSrc: [https://cdn.example.com]
+         */
+        imgSrc: z.array(httpsOrigin).default([]),
+      })
+      .strict()
+      .default({ imgSrc: [] }),
   })
   .strict();
+
+/** The schema for one config file: `brand.logo` and other paths are relative to the folder it is in. */
+export function createSiteConfigSchema(configDir: string) {
+  return siteConfigSchema.extend({ brand: createBrandSchema(configDir).default({}) });
+}
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
 export type SiteConfig = z.output<typeof siteConfigSchema>;

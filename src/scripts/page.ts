@@ -1,7 +1,7 @@
 /**
  * The only script every page loads. It stays tiny: the theme toggle, the table of contents, search
- * shortcuts, and FAQ deep links. The search UI, the feedback widget and the contact form are separate chunks,
- * imported on first use.
+ * shortcuts, and FAQ deep links. The search UI, the feedback widget, the contact form and the code copy buttons
+ * are separate chunks, imported on first use or only on pages that need them.
  */
 import { prefetchSearchManifest } from '../search/prefetch.ts';
 
@@ -60,6 +60,9 @@ addEventListener('keydown', (event) => {
   input.focus();
   input.select();
 });
+
+// Copy buttons, on pages with code blocks only.
+if (document.querySelector('.code-block')) void import('./code-copy.ts').then((m) => m.addCopyButtons());
 
 // FAQ deep links: open the <details> that holds the target, also when the hash changes later.
 const openTarget = () => {

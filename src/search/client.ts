@@ -24,6 +24,8 @@ export interface SearchClientOptions {
 export interface SearchOptions {
   /** Articles to return. @default 8 */
   limit?: number;
+  /** Relevant articles to skip first, for a later page of results: `offset: 10, limit: 10` is page 2. @default 0 */
+  offset?: number;
   /** Attach an explanation of each result's score (`npm run search -- --explain`). @default false */
   explain?: boolean;
 }
@@ -63,7 +65,7 @@ export interface SearchResponse {
   query: string;
   /** What to show, best first: the relevant articles, or when there are none the closest ones (see nothingFound). */
   results: ArticleResult[];
-  /** Relevant articles in all (results holds the first `limit`); 0 when only closest ones are offered. */
+  /** Relevant articles in all (results holds `limit` of them from `offset`); 0 when only closest ones are offered. */
   total: number;
   /**
    * Nothing is relevant enough: show the "nothing found" help (suggestions, contact with the query). `results`
@@ -260,6 +262,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
 
   async function search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
     const limit = opts.limit ?? 8;
+    const offset = Math.max(0, Math.floor(opts.offset ?? 0));
     const m = await loadManifest();
     let terms = tokenizeQuery(query, m.tokenizer);
     const question = isQuestion(terms);
@@ -318,7 +321,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     }
     const phrases = terms.flatMap((t) => (t.script === 'latin' ? [] : t.alternatives.filter((alt, a) => a !== t.fallback && [...gramsText(alt)].length > 1).map(gramsText)));
     const ranking = rankArticles(terms, (i, token) => evidence.get(`${i}\u0000${token}`), m.shift);
-    const top = (ranking.articles.length ? ranking.articles : ranking.closest).slice(0, limit);
+    // A later page is a later slice of the same ranking: no article shows on two pages, none is skipped.
+    const top = ranking.articles.length ? ranking.articles.slice(offset, offset + limit) : offset ? [] : ranking.closest.slice(0, limit);
 
     // Round trip 3: display data for the results shown.
     await Promise.all(top.map((r) => loadFragments(m, r.article)));

@@ -6,8 +6,13 @@
 import { createSearchClient, type SearchClient, type SearchResponse } from './client.ts';
 import { fillUrlTemplate } from '../content/contact-url.ts';
 import { sendEvent, newSearchId } from '../feedback/beacon.ts';
+import { pageFromSearch, pageNumbers, resultsPerPage } from './result-pages.ts';
 
-type Strings = Record<'results' | 'loading' | 'resultCount' | 'resultCountOne' | 'partial' | 'noResults' | 'noExact' | 'closest' | 'noResultsHint' | 'suggestions' | 'topics' | 'contact' | 'error', string>;
+type Strings = Record<
+  | 'results' | 'loading' | 'resultCount' | 'resultCountOne' | 'resultPage' | 'partial' | 'noResults' | 'noExact' | 'closest' | 'noResultsHint'
+  | 'suggestions' | 'topics' | 'contact' | 'error' | 'pages' | 'page' | 'previous' | 'next' | 'allResults',
+  string
+>;
 
 const clients = new Map<string, SearchClient>();
 const attached = new WeakSet<HTMLInputElement>();
@@ -27,7 +32,9 @@ export function attachSearch(input: HTMLInputElement): void {
   const onSearchPage = form.classList.contains('search-page') && pageResults !== null;
   const strings = JSON.parse(input.dataset.strings ?? '{}') as Strings;
   const locale = input.dataset.locale ?? document.documentElement.lang;
-  const limit = Number(input.dataset.maxResults ?? 8) * (onSearchPage ? 3 : 1);
+  // The search page shows the results a page at a time (?page= in the URL); a dropdown shows the best few.
+  const limit = onSearchPage ? resultsPerPage : Number(input.dataset.maxResults ?? 8);
+  let page = onSearchPage ? pageFromSearch(location.search) : 1;
   const client = clientFor(input.dataset.manifest);
   const id = `kb-search-${++uid}`;
 
@@ -41,10 +48,19 @@ export function attachSearch(input: HTMLInputElement): void {
   status.setAttribute('role', 'status');
   const extra = document.createElement('div');
   extra.className = 'search-extra';
+  const more = document.createElement(onSearchPage ? 'nav' : 'div');
+  more.className = onSearchPage ? 'search-pager' : 'search-more';
+  if (onSearchPage) {
+    more.setAttribute('aria-label', strings.pages);
+    // Where reading resumes after moving to another page of results.
+    status.tabIndex = -1;
+  }
   const panel = document.createElement('div');
   panel.className = onSearchPage ? 'search-panel search-panel-page' : 'search-panel';
   panel.hidden = true;
-  panel.append(status, list, extra);
+  panel.append(status, list, more, extra);
+  // The search page lists the topics itself; the "nothing found" help brings them along, so they show once.
+  const pageTopics = onSearchPage ? document.querySelector<HTMLElement>('[data-search-page-topics]') : null;
   (onSearchPage ? pageResults : form).append(panel);
 
   input.setAttribute('role', 'combobox');
@@ -61,6 +77,14 @@ export function attachSearch(input: HTMLInputElement): void {
   const setExpanded = (open: boolean) => {
     panel.hidden = !open;
     input.setAttribute('aria-expanded', String(open && options.length > 0));
+    if (open && !onSearchPage) fitToViewport();
+  };
+  // A dropdown ends above the bottom of the screen (or of the on-screen keyboard), so its last line, the
+  // contact link when nothing is found, is never cut off; it scrolls inside instead.
+  const fitToViewport = () => {
+    const bottom = window.visualViewport ? window.visualViewport.offsetTop + window.visualViewport.height : innerHeight;
+    const room = bottom - panel.getBoundingClientRect().top - 8;
+    panel.style.setProperty('--search-panel-room', `${Math.max(192, Math.floor(room))}px`);
   };
   const setActive = (index: number) => {
     options[active]?.removeAttribute('aria-selected');
@@ -73,10 +97,13 @@ export function attachSearch(input: HTMLInputElement): void {
     } else input.removeAttribute('aria-activedescendant');
   };
 
-  const run = async (query: string) => {
+  /** `wanted`: the page of results to show; without it a new query starts on the first page. */
+  const run = async (query: string, wanted?: number, history: 'replace' | 'push' = 'replace') => {
     const mine = ++sequence;
     const trimmed = query.trim();
-    if (onSearchPage) syncUrl(trimmed);
+    if (wanted) page = wanted;
+    else if (trimmed !== current?.query) page = 1;
+    if (onSearchPage) syncUrl(trimmed, page, history);
     if (!trimmed) {
       render(undefined);
       return;
@@ -84,7 +111,7 @@ export function attachSearch(input: HTMLInputElement): void {
     if (!current || current.query !== trimmed) status.textContent = strings.loading;
     let response: SearchResponse;
     try {
-      response = await client.search(trimmed, { limit });
+      response = await client.search(trimmed, { limit, offset: (page - 1) * limit });
     } catch {
       if (mine !== sequence) return;
       options = [];
@@ -95,6 +122,9 @@ export function attachSearch(input: HTMLInputElement): void {
     }
     // A slower answer to an earlier keystroke must never overwrite a newer one.
     if (mine !== sequence) return;
+    // A shared link to a page that no longer exists (fewer results now): the last page instead.
+    const pages = Math.ceil(response.total / limit);
+    if (response.total > 0 && page > pages) return run(query, pages);
     current = { query: trimmed, searchId: current?.query === trimmed ? current.searchId : newSearchId(), response };
     render(response);
     clearTimeout(settle);
@@ -120,8 +150,10 @@ export function attachSearch(input: HTMLInputElement): void {
     active = -1;
     input.removeAttribute('aria-activedescendant');
     list.replaceChildren();
+    more.replaceChildren();
     extra.replaceChildren();
     panel.querySelector('.search-closest-label')?.remove();
+    if (pageTopics) pageTopics.hidden = Boolean(response?.nothingFound);
     if (!response) {
       delete panel.dataset.query;
       status.textContent = '';
@@ -129,13 +161,17 @@ export function attachSearch(input: HTMLInputElement): void {
       return;
     }
     const count = response.results.length;
+    const total = response.nothingFound ? 0 : response.total;
+    const pages = Math.ceil(total / limit);
     panel.dataset.query = response.query;
     // A question nothing answers closely: say so, offer the closest articles, then the usual help and contact.
     const closest = response.nothingFound && count > 0;
     panel.classList.toggle('search-nothing-found', response.nothingFound);
     status.textContent = closest
       ? format(strings.noExact, { query: response.query })
-      : count === 0 ? format(strings.noResults, { query: response.query }) : count === 1 ? strings.resultCountOne : format(strings.resultCount, { count });
+      : total === 0 ? format(strings.noResults, { query: response.query })
+      : pages > 1 && onSearchPage ? format(strings.resultPage, { count: total, page, pages })
+      : total === 1 ? strings.resultCountOne : format(strings.resultCount, { count: total });
     if (closest) {
       const label = el('p', 'search-closest-label', strings.closest);
       label.id = `${id}-closest`;
@@ -156,8 +192,46 @@ export function attachSearch(input: HTMLInputElement): void {
       for (const section of article.sections.slice(0, 3)) group.append(option(section.url, section.heading, section.excerptHtml, rank, 'search-option search-suboption'));
       list.append(group);
     });
+    if (onSearchPage && pages > 1) renderPager(response.query, pages);
+    else if (!onSearchPage && total > count) {
+      const all = el('a', 'search-all', format(strings.allResults, { count: total })) as HTMLAnchorElement;
+      all.href = pageUrl(new URL(form.action, location.href), response.query, 1);
+      more.append(all);
+    }
     if (response.nothingFound) renderNoResults(response.query);
     setExpanded(true);
+  };
+
+  // Real links (they open in a new tab too); a plain click stays on the page, and Back returns to the last page.
+  const renderPager = (query: string, pages: number) => {
+    const link = (n: number, text: string, className: string) => {
+      const a = el('a', className, text) as HTMLAnchorElement;
+      a.href = pageUrl(new URL(location.href), query, n);
+      a.addEventListener('click', (event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        void run(input.value, n, 'push').then(() => {
+          status.focus({ preventScroll: true });
+          panel.scrollIntoView({ block: 'start' });
+        });
+      });
+      return a;
+    };
+    if (page > 1) more.append(link(page - 1, strings.previous, 'search-pager-step search-pager-previous'));
+    const numbers = document.createElement('ol');
+    for (const n of pageNumbers(page, pages)) {
+      const item = document.createElement('li');
+      if (n === 'gap') item.append(el('span', 'search-pager-gap', '…'));
+      else {
+        const a = link(n, String(n), 'search-pager-number');
+        a.setAttribute('aria-label', format(strings.page, { page: n }));
+        if (n === page) a.setAttribute('aria-current', 'page');
+        item.append(a);
+      }
+      numbers.append(item);
+    }
+    more.append(numbers);
+    if (page < pages) more.append(link(page + 1, strings.next, 'search-pager-step search-pager-next'));
   };
 
   const option = (href: string, title: string, excerptHtml: string, rank: number, className: string) => {
@@ -243,20 +317,33 @@ export function attachSearch(input: HTMLInputElement): void {
       event.preventDefault();
       void run(input.value);
     });
+    // Back and Forward between pages of results.
+    addEventListener('popstate', () => {
+      input.value = new URLSearchParams(location.search).get('q') ?? '';
+      void run(input.value, pageFromSearch(location.search));
+    });
   }
 
   if (onSearchPage) {
     const q = new URLSearchParams(location.search).get('q');
     if (q && !input.value) input.value = q;
   }
-  if (input.value.trim()) void run(input.value);
+  if (input.value.trim()) void run(input.value, page);
 }
 
-function syncUrl(query: string) {
-  const url = new URL(location.href);
+function pageUrl(url: URL, query: string, page: number): string {
   if (query) url.searchParams.set('q', query);
   else url.searchParams.delete('q');
-  history.replaceState(history.state, '', url);
+  if (page > 1) url.searchParams.set('page', String(page));
+  else url.searchParams.delete('page');
+  return url.href;
+}
+
+function syncUrl(query: string, page: number, mode: 'replace' | 'push') {
+  const url = pageUrl(new URL(location.href), query, page);
+  if (url === location.href) return;
+  if (mode === 'push') history.pushState(history.state, '', url);
+  else history.replaceState(history.state, '', url);
 }
 
 function el(tag: string, className: string, text: string): HTMLElement {

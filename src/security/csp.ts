@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../schemas/index.ts';
 
 /**
- * The one inline script: it applies the remembered theme before first paint, so dark-mode readers see
- * no white flash. Everything else is an external file; the policy allows this script by its hash.
+ * The inline script on every page: it applies the remembered theme before first paint, so dark-mode readers
+ * see no white flash. Everything else is an external file, except the 404 page's below; the policy allows
+ * both by their hashes.
  */
 export const themeInitScript =
   "try{var t=localStorage.getItem('kb-theme');if(t==='dark'||t==='light')document.documentElement.dataset.theme=t}catch(e){}";
@@ -11,9 +12,21 @@ export const themeInitScript =
 export const themeInitHash = `sha256-${createHash('sha256').update(themeInitScript).digest('base64')}`;
 
 /**
+ * The 404 page's script. One static 404.html serves every host and every locale, so it carries each other
+ * locale's header, content and footer in a `<template data-path="/ja/">`; this swaps in the one whose path
+ * the missing page is under, before the page script wires up the search box (see src/pages/404.astro).
+ * Inline, so it runs while the page is parsed and the reader never sees the default language first.
+ */
+export const notFoundLocaleScript =
+  "(function(){var d=document,p=location.pathname.toLowerCase(),ts=d.querySelectorAll('template[data-path]');for(var i=0;i<ts.length;i++){var t=ts[i];if(p.indexOf(t.dataset.path.toLowerCase())!==0)continue;var c=t.content.children;for(var j=0;j<c.length;j++){var o=d.body.querySelector(':scope>'+c[j].tagName);if(o)o.replaceWith(c[j].cloneNode(true))}d.documentElement.lang=t.dataset.locale;d.documentElement.dir=t.dataset.dir;d.title=t.dataset.title;return}})()";
+
+export const notFoundLocaleHash = `sha256-${createHash('sha256').update(notFoundLocaleScript).digest('base64')}`;
+
+/**
  * Directives shared by the meta tag and the `_headers` file. `frame-ancestors` only works as a header.
- * `dev` is for `astro dev` only (the integration says so, not NODE_ENV, which a build may also have): its styles arrive as inline `<style>` elements (injected again on every edit) and
- * its reload signal over a WebSocket, so dev pages allow inline styles and ws:. The built site never does.
+ * `dev` is for `astro dev` only (the integration says so, not NODE_ENV, which a build may also have): its styles
+ * arrive as inline `<style>` elements (injected again on every edit) and its reload signal over a WebSocket, so dev
+ * pages allow inline styles and ws:. The built site never does.
  */
 export function contentSecurityPolicy(config: SiteConfig, { forHeader = false, dev = false } = {}): string {
   const connect = ["'self'"];
@@ -36,9 +49,9 @@ export function contentSecurityPolicy(config: SiteConfig, { forHeader = false, d
   }
   const directives = [
     "default-src 'none'",
-    `script-src 'self' '${themeInitHash}'`,
+    `script-src 'self' '${themeInitHash}' '${notFoundLocaleHash}'`,
     dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...config.csp.imgSrc].join(' '),
     "font-src 'self'",
     `connect-src ${[...new Set(connect)].join(' ')}`,
     "manifest-src 'self'",

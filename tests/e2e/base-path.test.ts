@@ -73,6 +73,14 @@ describe('a site served under a path (GitHub Pages project site)', () => {
     await t.context.close();
   });
 
+  it('answers a missing page under the path in the language of its path', async () => {
+    const t = await h.open(`${prefix}/ja/no-such-page/`);
+    expect(await t.page.locator('html').getAttribute('lang')).toBe('ja');
+    expect(await t.page.locator('.site-title').getAttribute('href')).toBe(`${prefix}/ja/`);
+    expect(t.cspViolations).toEqual([]);
+    await t.context.close();
+  });
+
   it('switches language to the same article under the path', async () => {
     const t = await h.open(`${prefix}/en/account/reset-your-password/`);
     const ja = t.page.locator('a[hreflang="ja"]').first();

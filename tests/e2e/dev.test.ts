@@ -135,14 +135,20 @@ describe('npm run dev', () => {
     await saveAndSee(p, 'content/en/invoices/create-an-invoice.md', (t) => t.replace('title: Create and send an invoice', 'title: Create and send your first invoice'), 'h1', 'Create and send your first invoice');
     await saveAndSee(p, 'content/en/invoices/_category.yml', (t) => t.replace('title: Invoices', 'title: Invoicing'), '.breadcrumbs', /Invoicing/);
     await saveAndSee(p, 'kb.config.yml', (t) => t.replace('title: Tallybird Help Center', 'title: Tallybird Support'), '.site-title', /Tallybird Support/);
+    // The brand colour is a stylesheet made from the config: it follows the save too.
+    const accent = () => p.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+    const before = await accent();
+    await saveAndSee(p, 'kb.config.yml', (t) => `${t}\nbrand:\n  accent: "#0b5a3c"\n`, '.site-title', /Tallybird Support/);
+    await expect.poll(accent, { timeout: 15_000 }).not.toBe(before);
+    expect((await accent()).toLowerCase()).toContain('#0b5a3c');
 
     const image = p.page.locator('article img').first();
-    const before = await image.getAttribute('src');
+    const src = await image.getAttribute('src');
     const svg = join(dir, 'content/_assets/b-new-invoice-form.svg');
     const loaded = p.page.waitForEvent('load', { timeout: 15_000 });
     await writeFile(svg, (await readFile(svg, 'utf8')).replace('</svg>', '<rect width="1" height="1" fill="#fff"/></svg>'));
     await loaded;
-    await expect.poll(() => p.page.locator('article img').first().getAttribute('src'), { timeout: 15_000 }).not.toBe(before);
+    await expect.poll(() => p.page.locator('article img').first().getAttribute('src'), { timeout: 15_000 }).not.toBe(src);
     await expect.poll(() => p.page.locator('article img').first().evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
 
     // A mistake shows on the page as the build would report it, and the fix brings the page back.

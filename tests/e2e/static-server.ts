@@ -12,6 +12,13 @@ const types: Record<string, string> = {
   '.xml': 'application/xml',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -35,11 +42,13 @@ export interface StaticServer {
  * Serves a built site like a static host: directory indexes, the 404 page, precompressed `.br`/`.gz`
  * when the browser accepts them, and the headers from `_headers` (so the CSP is enforced as a header too).
  * With `prefix` (`/help-center`) the site is served under that path, like a GitHub Pages project site,
- * and nothing outside it exists.
+ * and nothing outside it exists. With `bare`, it is served like a host that ignores `_headers` (GitHub Pages,
+ * `npm run preview`), and the CSP meta tag is taken out of every page too: nothing but the content itself
+ * stands between a payload and the browser.
  */
-export async function startStaticServer(root: string, options: { prefix?: string } = {}): Promise<StaticServer> {
+export async function startStaticServer(root: string, options: { prefix?: string; bare?: boolean } = {}): Promise<StaticServer> {
   const prefix = options.prefix ?? '';
-  const headers = parseHeadersFile(join(root, '_headers'));
+  const headers = options.bare ? () => ({}) : parseHeadersFile(join(root, '_headers'));
   const events: CapturedRequest[] = [];
   const log: StaticServer['log'] = [];
   const server: Server = createServer(async (req, res) => {
@@ -65,7 +74,8 @@ export async function startStaticServer(root: string, options: { prefix?: string
     const accept = String(req.headers['accept-encoding'] ?? '');
     let encoding: string | undefined;
     let body: Buffer;
-    if (accept.includes('br') && existsSync(`${file}.br`)) [encoding, body] = ['br', await readFile(`${file}.br`)];
+    if (options.bare && file.endsWith('.html')) body = Buffer.from((await readFile(file, 'utf8')).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/gi, ''));
+    else if (accept.includes('br') && existsSync(`${file}.br`)) [encoding, body] = ['br', await readFile(`${file}.br`)];
     else if (accept.includes('gzip') && existsSync(`${file}.gz`)) [encoding, body] = ['gzip', await readFile(`${file}.gz`)];
     else body = await readFile(file);
     log.push({ path: url.pathname, bytes: body.length, encoding });

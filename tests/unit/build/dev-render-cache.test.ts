@@ -42,7 +42,7 @@ describe('dev render cache', () => {
     const asked: string[][] = [];
     const render = async (inputs: RenderInput[]) => {
       asked.push(inputs.map((i) => i.body));
-      return { results: inputs.map((i) => ({ html: `<p>${i.body}</p>`, headings: [], sections: [], faq: [], text: i.body, links: [], images: [], messages: [] })), images: [] };
+      return { results: inputs.map((i) => ({ html: `<p>${i.body}</p>`, headings: [], anchors: [], sections: [], faq: [], text: i.body, links: [], images: [], messages: [] })), images: [] };
     };
     const a = input('a', 'one');
     const b = input('b', 'two');

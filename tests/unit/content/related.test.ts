@@ -7,7 +7,7 @@ function article(partial: Partial<Article> & { slug: string }): Article {
   return {
     locale: 'en', category: 'billing', translationKey: `billing/${partial.slug}`, url: `/en/billing/${partial.slug}/`,
     sourcePath: '', displayPath: '', title: partial.slug, description: '', type: 'guide', tags: [], keywords: [], order: 100,
-    draft: false, featured: false, related: [], frontmatter: {} as Article['frontmatter'], html: '', headings: [], sections: [],
+    draft: false, featured: false, related: [], frontmatter: {} as Article['frontmatter'], html: '', headings: [], anchors: [], sections: [],
     faq: [], text: '', links: [], images: [], ...partial,
   } as Article;
 }

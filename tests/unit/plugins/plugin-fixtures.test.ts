@@ -14,7 +14,12 @@ import rehypeArticleLinks from '../../../plugins/rehype-article-links.ts';
 import rehypeExternalLinks from '../../../plugins/rehype-external-links.ts';
 import rehypeImages from '../../../plugins/rehype-images.ts';
 import rehypeTaskLists from '../../../plugins/rehype-task-lists.ts';
+import rehypeCodeBlocks from '../../../plugins/rehype-code-blocks.ts';
+import rehypeInlineCodeBreaks from '../../../plugins/rehype-inline-code-breaks.ts';
+import rehypeFootnotes from '../../../plugins/rehype-footnotes.ts';
 import remarkGfm from 'remark-gfm';
+import rehypeSanitize from 'rehype-sanitize';
+import { articleSanitizeSchema } from '../../../src/markdown/sanitize-schema.ts';
 
 /**
  * Fixture tests in the unified style: tests/fixtures/plugins/<plugin>/<case>/{input.md, output.html, config.json}.
@@ -31,7 +36,8 @@ const resolveLink = (href: string) => {
 };
 const resolveImage = (src: string) => (src.endsWith('plan.svg') ? { url: '/_assets/plan.0123456789.svg', width: 640, height: 360 } : undefined);
 
-const pipelines: Record<string, (config: Config) => { remark: PluggableList; rehype: PluggableList }> = {
+type Pipeline = { remark: PluggableList; rehype: PluggableList; toHast?: { clobberPrefix?: string } };
+const pipelines: Record<string, (config: Config) => Pipeline> = {
   'remark-callouts': () => ({ remark: [remarkDirective, remarkCallouts], rehype: [] }),
   'remark-faq': () => ({ remark: [remarkFaq], rehype: [] }),
   'rehype-heading-anchors': () => ({ remark: [remarkFaq], rehype: [rehypeHeadingAnchors] }),
@@ -39,11 +45,15 @@ const pipelines: Record<string, (config: Config) => { remark: PluggableList; reh
   'rehype-external-links': (config) => ({ remark: [], rehype: [[rehypeExternalLinks, config]] }),
   'rehype-images': () => ({ remark: [], rehype: [[rehypeImages, { resolve: resolveImage }]] }),
   'rehype-task-lists': (config) => ({ remark: [remarkGfm], rehype: [[rehypeTaskLists, config]] }),
+  'rehype-code-blocks': () => ({ remark: [], rehype: [rehypeCodeBlocks] }),
+  'rehype-inline-code-breaks': (config) => ({ remark: [remarkGfm], rehype: [[rehypeInlineCodeBreaks, config]] }),
+  // As in the site: ids are prefixed once, by the sanitizer.
+  'rehype-footnotes': (config) => ({ remark: [remarkGfm], rehype: [[rehypeSanitize, articleSanitizeSchema], [rehypeFootnotes, config]], toHast: { clobberPrefix: '' } }),
 };
 
 export function render(plugin: string, input: string, config: Config = {}) {
-  const { remark, rehype } = pipelines[plugin]!(config);
-  const processor = unified().use(remarkParse).use(remark).use(remarkRehype).use(rehype).use(rehypeStringify);
+  const { remark, rehype, toHast } = pipelines[plugin]!(config);
+  const processor = unified().use(remarkParse).use(remark).use(remarkRehype, toHast).use(rehype).use(rehypeStringify);
   const file = new VFile({ path: '/content/en/billing/page.md', value: input, data: { articleType: config.articleType ?? 'guide', locale: 'en' } });
   const html = String(processor.processSync(file));
   return { html, file };

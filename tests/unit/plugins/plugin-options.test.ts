@@ -11,6 +11,10 @@ import * as anchors from '../../../plugins/rehype-heading-anchors.ts';
 import * as links from '../../../plugins/rehype-article-links.ts';
 import * as external from '../../../plugins/rehype-external-links.ts';
 import * as images from '../../../plugins/rehype-images.ts';
+import * as footnotes from '../../../plugins/rehype-footnotes.ts';
+import remarkGfm from 'remark-gfm';
+import rehypeSanitize from 'rehype-sanitize';
+import { articleSanitizeSchema } from '../../../src/markdown/sanitize-schema.ts';
 
 const html = (md: string, remark: any[] = [], rehype: any[] = [], data: Record<string, unknown> = {}) => {
   const file = new VFile({ value: md, path: '/c/en/a/b.md', data });
@@ -66,8 +70,43 @@ describe('plugin options', () => {
     expect(file.data.images).toEqual([{ src: './a.png', line: 1, found: false }]);
   });
 
+  const footnoted = (md: string, options: footnotes.Options = {}, rehype: any[] = []) =>
+    String(
+      unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkRehype, { clobberPrefix: '' })
+        .use(rehypeSanitize, articleSanitizeSchema)
+        .use(footnotes.default, options)
+        .use(rehype)
+        .use(rehypeStringify)
+        .processSync(new VFile({ value: md, path: '/c/ja/a/b.md', data: { locale: 'ja' } })),
+    );
+
+  it('rehype-footnotes: label, backLabel and labelClass, given the file', () => {
+    const out = footnoted('A[^1].\n\n[^1]: B.', { label: (f) => `脚注 (${f.data.locale})`, backLabel: (n) => `参照 ${n} に戻る`, labelClass: 'sr' });
+    expect(out).toContain('<h2 class="sr" id="user-content-footnote-label">脚注 (ja)</h2>');
+    expect(out).toContain('<a href="#user-content-fnref-1" data-footnote-backref="" aria-label="参照 1 に戻る"');
+    expect(out).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
+  });
+
+  it('rehype-footnotes: idPrefix is the prefix the sanitizer used', () => {
+    const out = String(
+      unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { clobberPrefix: '' }).use(rehypeSanitize, { ...articleSanitizeSchema, clobberPrefix: 'w-' }).use(footnotes.default, { idPrefix: 'w-' }).use(rehypeStringify).processSync('A[^1].\n\n[^1]: B.'),
+    );
+    expect(out).toContain('<a href="#w-fn-1" id="w-fnref-1"');
+    expect(out).toContain('<a href="#w-fnref-1"');
+  });
+
+  it('rehype-heading-anchors: the footnotes heading is not part of the outline', () => {
+    const file = new VFile({ value: '## Refunds\n\nFive days[^1].\n\n[^1]: Working days.', path: '/c/en/a/b.md' });
+    const out = String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { clobberPrefix: '' }).use(rehypeSanitize, articleSanitizeSchema).use(footnotes.default).use(anchors.default).use(rehypeStringify).processSync(file));
+    expect(file.data.headings).toEqual([{ depth: 2, id: 'refunds', text: 'Refunds' }]);
+    expect(out).toContain('<h2 class="visually-hidden" id="user-content-footnote-label">Footnotes</h2>');
+  });
+
   it('each plugin module exports exactly its documented API', () => {
     expect(Object.keys(callouts).sort()).toEqual(['calloutTypes', 'default']);
-    for (const mod of [faq, anchors, links, external, images]) expect(Object.keys(mod)).toEqual(['default']);
+    for (const mod of [faq, anchors, links, external, images, footnotes]) expect(Object.keys(mod)).toEqual(['default']);
   });
 });

@@ -69,6 +69,20 @@ describe('search client, built index → client through an in-memory fetch', () 
     expect(await top('en', 'annual plans')).toBe('/en/billing/request-a-refund/');
   });
 
+  it('pages through the results: later slices of one ranking, none shown twice, none skipped', async () => {
+    const all = await clients.en.search('invoice', { limit: 50 });
+    expect(all.total).toBeGreaterThan(4);
+    const paged: string[] = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const page = await clients.en.search('invoice', { limit: 2, offset });
+      expect(page.total).toBe(all.total);
+      paged.push(...page.results.map((r) => r.url));
+    }
+    expect(paged).toHaveLength(all.total);
+    expect(new Set(paged)).toEqual(new Set(all.results.map((r) => r.url)));
+    expect((await clients.en.search('invoice', { limit: 2, offset: all.total })).results).toEqual([]);
+  });
+
   it('flags partial matches when nothing matches every word', async () => {
     const { results } = await clients.en.search('refund zzqxv');
     expect(results[0]).toMatchObject({ url: '/en/billing/request-a-refund/', partial: true });
