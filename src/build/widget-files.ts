@@ -12,6 +12,8 @@ import { feedbackReasons } from '../feedback/events.ts';
 import type { ContextEntry } from '../contact/context-match.ts';
 import type { LoaderData, WidgetArticle, WidgetLocaleConfig } from '../widget/protocol.ts';
 import { demoPageFiles } from '../widget/demo-page.ts';
+import { themeBackgrounds } from '../schemas/brand.ts';
+import { adjustForContrast } from '../content/contrast.ts';
 
 const widgetSource = fileURLToPath(new URL('../widget/', import.meta.url));
 
@@ -78,10 +80,23 @@ export async function writeWidgetFiles(kb: KnowledgeBase, outDir: string): Promi
     rtl: kb.locales.filter((l) => l.dir === 'rtl').map((l) => l.code),
     panel: panelName,
     configs,
+    css: brandCss(kb),
   };
   await write('_widget/v1.js', await bundle('loader.ts', 'iife', { __KB_WIDGET__: JSON.stringify(data) }));
 
   if (kb.config.widget.demo) for (const file of demoPageFiles(kb, link)) await write(file.path, file.content);
+}
+
+/**
+ * The help center's brand accent (kb.config.yml `brand`, contrast-checked there) for the button, links and focus
+ * rings, so the widget looks like the help center it opens. The dark one is derived as the site derives it.
+ */
+function brandCss(kb: KnowledgeBase): string {
+  const { accent, accentDark } = kb.config.brand;
+  if (!accent && !accentDark) return '';
+  const light = accent ?? '#1d5fbf';
+  const dark = accentDark ?? (accent ? adjustForContrast(accent, themeBackgrounds.dark, 1) : '#7fb0ff');
+  return `:host{--kbw-accent:${light}}@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){--kbw-accent:${dark}}}:host([data-theme=dark]){--kbw-accent:${dark}}`;
 }
 
 /** Where an article's widget copy is: `/en/billing/refund/` → `/_widget/a/en/billing/refund.json`. */

@@ -39,7 +39,7 @@ type Api = {
   if (option('position') === 'left') host.dataset.position = 'left';
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(buttonCss);
+  sheet.replaceSync(buttonCss + data.css);
   root.adoptedStyleSheets = [sheet];
 
   const button = document.createElement('button');

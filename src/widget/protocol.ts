@@ -15,6 +15,8 @@ export interface LoaderData {
   panel: string;
   /** Locale → its config file, relative to `/_widget/`. */
   configs: Record<string, string>;
+  /** Extra rules for the shadow root's stylesheet: the help center's brand accent, or ''. */
+  css: string;
 }
 
 export interface OpenOptions {

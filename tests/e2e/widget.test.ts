@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startHarness, type Harness, type TrackedPage } from './browser.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -171,6 +171,12 @@ describe('the help widget in a product on another origin', () => {
     expect(t.cspViolations).toEqual([]);
     expect(t.consoleErrors).toEqual([]);
     await t.context.close();
+  });
+
+  it("wears the help center's brand accent", () => {
+    const loader = readFileSync(join(inject('sites').brand, '_widget/v1.js'), 'utf8');
+    const accent = /accent: "(#[0-9a-f]{6})"/i.exec(readFileSync(resolve(import.meta.dirname, 'kb.config.brand.yml'), 'utf8'))![1]!;
+    expect(loader).toContain(`--kbw-accent:${accent}`);
   });
 
   it('works on the help center itself, its demo product page, with no CSP violation', async () => {
