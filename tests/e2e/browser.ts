@@ -43,6 +43,8 @@ export async function startHarness(options: { root?: string; prefix?: string } =
         viewport: options.viewport ?? { width: 1280, height: 900 },
       });
       contexts.push(context);
+      // A step that hangs fails as itself (which click, which navigation) long before the test's own timeout.
+      context.setDefaultTimeout(20_000);
       const page = await context.newPage();
       const tracked: TrackedPage = { page, context, consoleErrors: [], externalRequests: [], cspViolations: [], dialogs: [] };
       page.on('console', (m) => {

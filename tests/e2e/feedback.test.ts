@@ -73,6 +73,9 @@ describe('helpfulness widget and events', () => {
     expect(contact).toMatchObject({ source: 'zero-results', locale: 'en' });
     expect(contact.query).toBe('[email] zqxjvw');
     expect(JSON.stringify(events().slice(before))).not.toContain('qwzxq@');
+    // The link leads to the contact page with the question; closing mid-navigation can leave the context hanging.
+    await t.page.waitForURL(/\/en\/contact\/\?/);
+    expect(new URL(t.page.url()).searchParams.get('q')).toBe('qwzxq@zqxjv.qq zqxjvw');
     await t.context.close();
   });
 
