@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 
@@ -40,12 +42,63 @@ const sites = {
 } satisfies Record<string, { out: string; env: Record<string, string> }>;
 export type SiteName = keyof typeof sites;
 
+/** Everything a site build reads: the generator, the content, the configs and the locked dependencies. */
+const buildInputs = ['astro.config.mjs', 'package-lock.json', 'kb.config.yml', 'scripts', 'src', 'plugins', 'public', 'content', 'tests/fixtures/content', 'tests/e2e/kb.config.e2e.yml', 'tests/e2e/kb.config.brand.yml'];
+
+/**
+ * A hash of every build input's path and bytes (a link's target, not what it points to), the runtime, the site's
+ * settings and the commit (articles show their last commit's date).
+ */
+export async function buildInputsHash(settings: unknown): Promise<string> {
+  const head = await new Promise<string>((done) => {
+    const git = spawn('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    git.stdout.on('data', (d) => (out += d));
+    git.on('close', () => done(out.trim()));
+    git.on('error', () => done(''));
+  });
+  const hash = createHash('sha256').update(`${process.version}\0${head}\0${JSON.stringify(settings)}\0`);
+  const files: string[] = [];
+  for (const input of buildInputs) {
+    const path = join(root, input);
+    const stat = await lstat(path).catch(() => undefined);
+    if (!stat) continue;
+    if (!stat.isDirectory()) files.push(path);
+    else for (const e of await readdir(path, { recursive: true, withFileTypes: true })) if (!e.isDirectory()) files.push(join(e.parentPath, e.name));
+  }
+  for (const file of files.sort()) {
+    const link = (await lstat(file)).isSymbolicLink();
+    hash.update(`${relative(root, file)}\0${link ? 'link:' : ''}`).update(link ? await readlink(file) : await readFile(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Builds a site unless the last build of it had the same inputs (its hash sits beside the output, not in it):
+ * a second `npm test` with only tests edited starts at the tests. `KB_E2E_REBUILD=1` always builds.
+ */
+async function buildSiteOnce(name: string, site: { out: string; env: Record<string, string> }): Promise<boolean> {
+  const outDir = resolve(root, site.out);
+  const stamp = `${outDir}.inputs`;
+  const want = await buildInputsHash(site.env);
+  if (!process.env.KB_E2E_REBUILD && (await readFile(stamp, 'utf8').catch(() => '')) === want && (await lstat(join(outDir, 'index.html')).catch(() => undefined))) {
+    return true;
+  }
+  await writeFile(stamp, '');
+  await buildSite(outDir, { env: site.env, quiet: name !== 'main' });
+  await writeFile(stamp, want);
+  return false;
+}
+
 /** One build per site and one browser for all test files (each file opens its own contexts in it). */
 export default async function setup(project: TestProject) {
-  const [browser] = await Promise.all([
+  const names = Object.keys(sites) as SiteName[];
+  const [browser, ...reused] = await Promise.all([
     chromium.launchServer({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs }),
-    ...Object.entries(sites).map(([name, site]) => buildSite(resolve(root, site.out), { env: site.env, quiet: name !== 'main' })),
+    ...names.map((name) => buildSiteOnce(name, sites[name])),
   ]);
+  const kept = names.filter((_, i) => reused[i]);
+  if (kept.length) console.log(`Browser tests reuse the sites built from these same inputs (${kept.join(', ')}); KB_E2E_REBUILD=1 builds them again.`);
   project.provide('distDir', resolve(root, sites.main.out));
   project.provide('sites', Object.fromEntries(Object.entries(sites).map(([name, site]) => [name, resolve(root, site.out)])) as Record<SiteName, string>);
   project.provide('browserEndpoint', browser.wsEndpoint());
