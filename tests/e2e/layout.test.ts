@@ -14,8 +14,9 @@ afterAll(async () => {
 
 describe('the header on a phone', () => {
   it('is one bar plus the search box, and only the search box stays while reading (≤ 10 % of a 390×844 screen)', async () => {
+    const t = await h.open('/404.html', { viewport: phone });
     for (const path of [article, '/ja/integrations/webhooks/', '/ko/billing/']) {
-      const t = await h.open(path, { viewport: phone });
+      await t.page.goto(h.server.url + path);
       const header = t.page.locator('.site-header');
       const atRest = (await header.boundingBox())!;
       expect(atRest.height, path).toBeLessThanOrEqual(phone.height * 0.13);
@@ -34,8 +35,8 @@ describe('the header on a phone', () => {
       expect(hit, path).toBe('search-header');
       await input.click();
       expect(await t.page.evaluate(() => document.activeElement?.id)).toBe('search-header');
-      await t.context.close();
     }
+    await t.context.close();
   });
 });
 
@@ -87,8 +88,9 @@ describe('Japanese line breaking', () => {
 
   it('breaks between phrases, never leaving a line of one character or of a character and its punctuation (390 px)', async () => {
     const short: string[] = [];
+    const t = await h.open('/404.html', { viewport: phone });
     for (const path of ['/ja/', '/ja/billing/', '/ja/integrations/webhooks/', '/ja/billing/request-a-refund/', '/ja/search/', '/ja/no-such-page/']) {
-      const t = await h.open(path, { viewport: phone });
+      await t.page.goto(h.server.url + path);
       const styles = await t.page.locator('main p').first().evaluate((p) => ({ wordBreak: getComputedStyle(p).wordBreak, lineBreak: getComputedStyle(p).lineBreak }));
       expect(styles, path).toEqual({ wordBreak: 'auto-phrase', lineBreak: 'strict' });
       const blocks = await t.page.locator('main :is(h1, h2, h3, p, li):not(:has(p, li, ul, ol))').evaluateAll(lineTexts);
@@ -96,8 +98,8 @@ describe('Japanese line breaking', () => {
         if (b.lines.length < 2 || b.width < 40) continue; // one line, or visually hidden
         for (const line of b.lines) if ([...line].length === 1 || /^.[、。？！）」』]$/u.test(line)) short.push(`${path}: "${line}" in "${b.text}" (${b.lines.join(' | ')})`);
       }
-      await t.context.close();
     }
+    await t.context.close();
     expect(short).toEqual([]);
   });
 });
@@ -105,23 +107,24 @@ describe('Japanese line breaking', () => {
 describe('card grids', () => {
   it('fill every row, with rows at most one card apart, at common widths (no lone card beside a hole)', async () => {
     const problems: string[] = [];
-    for (const width of [1280, 1024, 768, 390]) {
-      for (const path of ['/en/', '/ko/', '/en/billing/', 'any count']) {
-        const t = await h.open(path === 'any count' ? '/en/' : path, { viewport: { width, height: 900 } });
-        // Grids of 1 to 14 cards, as a site with other numbers of topics or popular articles has.
-        if (path === 'any count') {
-          await t.page.evaluate(() => {
-            const main = document.querySelector('main')!;
-            main.replaceChildren();
-            for (let n = 1; n <= 14; n++) {
-              const ul = document.createElement('ul');
-              ul.className = 'category-grid';
-              ul.dataset.count = String(n);
-              for (let i = 0; i < n; i++) ul.append(Object.assign(document.createElement('li'), { textContent: `card ${i + 1}` }));
-              main.append(ul);
-            }
-          });
-        }
+    for (const path of ['/en/', '/ko/', '/en/billing/', 'any count']) {
+      const t = await h.open(path === 'any count' ? '/en/' : path, { viewport: { width: 1280, height: 900 } });
+      // Grids of 1 to 14 cards, as a site with other numbers of topics or popular articles has.
+      if (path === 'any count') {
+        await t.page.evaluate(() => {
+          const main = document.querySelector('main')!;
+          main.replaceChildren();
+          for (let n = 1; n <= 14; n++) {
+            const ul = document.createElement('ul');
+            ul.className = 'category-grid';
+            ul.dataset.count = String(n);
+            for (let i = 0; i < n; i++) ul.append(Object.assign(document.createElement('li'), { textContent: `card ${i + 1}` }));
+            main.append(ul);
+          }
+        });
+      }
+      for (const width of [1280, 1024, 768, 390]) {
+        await t.page.setViewportSize({ width, height: 900 });
         const grids = await t.page.locator('.category-grid, .article-list').evaluateAll((uls) =>
           uls.map((ul) => {
             const box = ul.getBoundingClientRect();
@@ -140,8 +143,8 @@ describe('card grids', () => {
           if (Math.max(...counts) - Math.min(...counts) > 1) problems.push(`${where}: uneven`);
           if (g.rows.some((r) => Math.abs(r.left - g.left) > 1 || Math.abs(r.right - g.right) > 1)) problems.push(`${where}: a row with a hole`);
         }
-        await t.context.close();
       }
+      await t.context.close();
     }
     expect(problems).toEqual([]);
   }, 120_000);
