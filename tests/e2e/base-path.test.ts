@@ -7,7 +7,7 @@ import { startHarness, type Harness } from './browser.ts';
  * A GitHub Pages project site lives under /<repository>/. The Pages workflow passes that address in
  * KB_SITE_URL; every link, asset, script and search file must then carry the path.
  */
-const dist = inject('sites').base; // built by global-setup with KB_SITE_URL=https://example.github.io/help-center/
+const dist = inject('sites').base; // built by global-setup with KB_SITE_URL=https://example.github.io/help-center/ and the brand config
 const prefix = '/help-center';
 
 let h: Harness;

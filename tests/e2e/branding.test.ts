@@ -4,13 +4,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startHarness, type Harness } from './browser.ts';
 import { contrastRatio } from '../../src/content/contrast.ts';
 
-/** The example site built with tests/e2e/kb.config.brand.yml: a logo, a green accent and home page words. */
-const dist = inject('sites').brand; // built by global-setup
+/**
+ * The example site built with tests/e2e/kb.config.brand.yml (a logo, a green accent and home page words), served
+ * under /help-center/ like a GitHub Pages project site: global-setup builds one site for both.
+ */
+const dist = inject('sites').base;
+const prefix = '/help-center';
 const accent = '#0b6e4f';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ root: dist });
+  h = await startHarness({ root: dist, prefix });
 });
 afterAll(async () => {
   await h?.close();
@@ -20,9 +24,9 @@ const hex = (rgb: string) => `#${rgb.match(/\d+/g)!.slice(0, 3).map((n) => Numbe
 
 describe('a branded site', () => {
   it('shows the logo in the header: a content-hashed file with its size, beside the title that names the link', async () => {
-    const t = await h.open('/en/billing/');
+    const t = await h.open(`${prefix}/en/billing/`);
     const logo = t.page.locator('.site-title img.site-logo');
-    expect(await logo.getAttribute('src')).toMatch(/^\/_assets\/brand-logo\.[0-9a-f]{10}\.svg$/);
+    expect(await logo.getAttribute('src')).toMatch(/^\/help-center\/_assets\/brand-logo\.[0-9a-f]{10}\.svg$/);
     expect(await logo.getAttribute('alt')).toBe('');
     expect([await logo.getAttribute('width'), await logo.getAttribute('height')]).toEqual(['112', '28']);
     await expect.poll(() => logo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
@@ -32,7 +36,7 @@ describe('a branded site', () => {
   });
 
   it('colours links and buttons with the accent, and a lighter shade of it that reads in the dark theme', async () => {
-    const light = await h.open('/en/');
+    const light = await h.open(`${prefix}/en/`);
     const colors = () =>
       light.page.evaluate(() => ({
         link: getComputedStyle(document.querySelector('.category-card h3')!).color,
@@ -54,15 +58,15 @@ describe('a branded site', () => {
   });
 
   it('says the configured words on the home page, per locale', async () => {
-    const en = await h.open('/en/');
+    const en = await h.open(`${prefix}/en/`);
     expect(await en.page.locator('.hero h1').innerText()).toBe('Hi! What can we help you with?');
     expect(await en.page.locator('.hero-sub').innerText()).toBe('Answers from the Tallybird team.');
     await en.context.close();
-    const ja = await h.open('/ja/');
+    const ja = await h.open(`${prefix}/ja/`);
     expect(await ja.page.locator('.hero h1').innerText()).toBe('こんにちは。どのようなご用件ですか？');
     expect(await ja.page.locator('.hero-sub').innerText()).toBe('ヘルプセンターを検索するか、トピックから探してください。');
     await ja.context.close();
-    const ko = await h.open('/ko/');
+    const ko = await h.open(`${prefix}/ko/`);
     expect(await ko.page.locator('.hero h1').innerText()).toBe('무엇을 도와드릴까요?');
     await ko.context.close();
   });

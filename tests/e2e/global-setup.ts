@@ -31,12 +31,13 @@ export function buildSite(outDir: string, options: { env?: Record<string, string
 const sites = {
   /** The example help center. */
   main: { out: '.tmp/e2e-dist', env: {} },
-  /** The example under a path, as a GitHub Pages project site. */
-  base: { out: '.tmp/e2e-dist-base', env: { KB_SITE_URL: 'https://example.github.io/help-center/' } },
+  /**
+   * The example under a path, as a GitHub Pages project site, and branded with tests/e2e/kb.config.brand.yml (a logo,
+   * a green accent and home page words): one build for both, since a brand must survive a base path too.
+   */
+  base: { out: '.tmp/e2e-dist-base', env: { KB_SITE_URL: 'https://example.github.io/help-center/', KB_CONFIG: resolve(root, 'tests/e2e/kb.config.brand.yml') } },
   /** Hostile content: payloads in titles, descriptions, keywords, tags, bodies and category files. */
   xss: { out: '.tmp/xss-dist', env: { KB_CONTENT_DIR: resolve(root, 'tests/fixtures/content/xss') } },
-  /** The example with tests/e2e/kb.config.brand.yml: a logo, a green accent and home page words. */
-  brand: { out: '.tmp/e2e-dist-brand', env: { KB_CONFIG: resolve(root, 'tests/e2e/kb.config.brand.yml') } },
   /** Hostile files: SVGs, assets, paths and markup that must not publish anything executable. */
   hostile: { out: '.tmp/hostile-dist', env: { KB_CONTENT_DIR: resolve(root, 'tests/fixtures/content/hostile') } },
 } satisfies Record<string, { out: string; env: Record<string, string> }>;

@@ -176,7 +176,7 @@ describe('the help widget in a product on another origin', () => {
   });
 
   it("wears the help center's brand accent", () => {
-    const loader = readFileSync(join(inject('sites').brand, '_widget/v1.js'), 'utf8');
+    const loader = readFileSync(join(inject('sites').base, '_widget/v1.js'), 'utf8');
     const accent = /accent: "(#[0-9a-f]{6})"/i.exec(readFileSync(resolve(import.meta.dirname, 'kb.config.brand.yml'), 'utf8'))![1]!;
     expect(loader).toContain(`--kbw-accent:${accent}`);
   });
