@@ -111,8 +111,9 @@ describe('the search page when nothing is found', () => {
 
   it('fits the "Contact support about …" button on a 390 px screen, on the search page and in a dropdown', async () => {
     const queries = [nothing, 'zzqxvwiretransferfeefromabroadandmoreunbrokenletters', 'can I pay my Tallybird subscription with bitcoin or another cryptocurrency?'];
+    const t = await h.open('/en/search/', { viewport: phone });
     for (const [path, query] of [...queries.map((q) => ['/en/search/', q]), ['/en/', nothing], ['/ja/', 'zzqxv返金認証'], ['/ja/search/', 'zzqxv返金認証についてのとても長い問い合わせ'], ['/ko/', 'zzqxv해외송금수수료는얼마인가요']] as const) {
-      const t = await h.open(path, { viewport: phone });
+      await t.goto(path);
       const input = t.page.locator('input[type=search]:visible').first();
       await input.click();
       await input.fill(query);
@@ -130,7 +131,7 @@ describe('the search page when nothing is found', () => {
       expect(fit.right, `${path} ${query}`).toBeLessThanOrEqual(phone.width);
       expect(fit.bottom, `${path} ${query}`).toBeLessThanOrEqual(phone.height);
       expect(fit.overflow, `${path} ${query}`).toBeLessThanOrEqual(0);
-      await t.context.close();
     }
+    await t.context.close();
   });
 });
