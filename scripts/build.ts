@@ -10,6 +10,9 @@ import { precompress, exists } from '../src/build/finish-build.ts';
 import { plural } from '../src/content/diagnostics.ts';
 import { getSearchIndex } from '../src/build/search-index.ts';
 import { getSiteData } from '../src/site-data.ts';
+import { pruneBuildCache, resolveCacheDir, startBuildCache } from '../src/build/build-cache.ts';
+import { renderCacheKind } from '../src/markdown/render-cache.ts';
+import { compressCacheKind } from '../src/build/compress-files.ts';
 
 // Astro's telemetry stays off: nothing this project runs calls another host.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -19,6 +22,8 @@ process.env.NODE_ENV = 'production';
 
 const outDir = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? process.env.KB_OUT_DIR ?? 'dist');
 const started = performance.now();
+// What the previous build rendered and compressed, reused where the inputs are the same (src/build/build-cache.ts).
+const cache = startBuildCache(process.argv.includes('--no-cache') ? undefined : resolveCacheDir());
 const kb = await getKnowledgeBase();
 // The same index the pages embed and the build writes: the writers' search tests run against it.
 // On a large site, related articles are computed on another core while this one builds the search index.
@@ -45,6 +50,7 @@ const old = `${outDir}.old-${process.pid}`;
 if (await exists(outDir)) await rename(outDir, old);
 await rename(staging, outDir);
 await removeOldOutputs();
+if (cache) pruneBuildCache(cache, [renderCacheKind, compressCacheKind]);
 console.log(`Built ${plural(kb.articles.length, 'article')} in ${plural(kb.locales.length, 'language')} into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 // Everything is written: do not wait for Astro's and Vite's leftover handles (timers, file watchers, idle
 // workers) to wind down on their own, which cost a large site a second or more after the swap.
