@@ -1,6 +1,7 @@
 /**
  * Write a built search index under `<outDir>/_search/…`, with `.br` and `.gz` siblings so any static host can
- * serve the files compressed. Names are content-hashed: hosts may cache `/_search/*` forever.
+ * serve the files compressed. Names are content-hashed (hosts may cache them forever), apart from each locale's
+ * `manifest.json`, the copy of its manifest that pages point at, which hosts revalidate.
  */
 import { writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -18,7 +19,7 @@ const brotli = promisify(brotliCompress);
  * about 7 % more bytes, which keeps big builds fast on two cores.
  */
 export function searchBrotliQuality(url: string): number {
-  return /\/manifest\.[^/]+\.json$/.test(url) ? 11 : 8;
+  return /\/manifest(\.[^/]+)?\.json$/.test(url) ? 11 : 8;
 }
 
 export function compressBrotli(data: string | Uint8Array, quality = 11): Promise<Buffer> {

@@ -45,7 +45,7 @@ describe('build cache', () => {
     expect(resolveCacheDir({})).toBe(join(process.cwd(), '.kb-cache'));
     expect(resolveCacheDir({ KB_CACHE_DIR: '/var/cache/kb' })).toBe('/var/cache/kb');
     expect(resolveCacheDir({ KB_CACHE: '0' })).toBeUndefined();
-    expect(resolveCacheDir({}).split('/')).not.toContain('node_modules');
+    expect(resolveCacheDir({})!.split('/')).not.toContain('node_modules');
   });
 
   it('reads back what it wrote, and treats a truncated or altered entry as a miss', () => {
@@ -140,5 +140,18 @@ describe('build cache', () => {
     const cold = tree(join(dir, 'cold'));
     expect(cold.size).toBeGreaterThan(20);
     expect(tree(join(dir, 'warm'))).toEqual(cold);
+
+    // Pages point at the fixed manifest copy, so an edit changes the edited page and the search index, not every page.
+    const page = cold.get('en/billing/billing-faq/index.html')!.toString();
+    expect(page).toContain('data-manifest="/_search/en/manifest.json"');
+    const hashed = [...cold.keys()].find((f) => /^_search\/en\/manifest\.\w+\.json$/.test(f))!;
+    expect(cold.get('_search/en/manifest.json')).toEqual(cold.get(hashed));
+    expect(cold.get('_headers')!.toString()).toMatch(/\/_search\/\*\/manifest\.json\n  Cache-Control: public, max-age=0, must-revalidate/);
+    const edited = join(dir, 'content/en/billing/request-a-refund.md');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nZebrafish quokka, a sentence added after the first build.\n`);
+    await build('edited');
+    const after = tree(join(dir, 'edited'));
+    const changedPages = [...after].filter(([f, bytes]) => f.endsWith('.html') && !cold.get(f)?.equals(bytes)).map(([f]) => f);
+    expect(changedPages).toEqual(['en/billing/request-a-refund/index.html']);
   });
 });
