@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getKnowledgeBase } from '../content/knowledge-base.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/build-index.ts';
 import { writeSearchFiles } from '../search/write-index.ts';
-import { basePath, stripBase, withBase } from '../content/site-url.ts';
+import { basePath, stripBase } from '../content/site-url.ts';
 import { inDevServer } from './dev-mode.ts';
 
 const cacheKey = Symbol.for('kb-site.search-index');
@@ -17,7 +17,7 @@ export async function getSearchIndex(): Promise<SearchIndex> {
 }
 
 /**
- * Manifest URL per locale, embedded in pages so the search box knows what to fetch on first use. It is fixed,
+ * Manifest site path per locale, embedded in pages so the search box knows what to fetch on first use. It is fixed,
  * `/_search/<lang>/manifest.json`, in the built site as in dev: a copy of the content-hashed manifest that hosts
  * revalidate (`_headers`), so a page does not change when an article elsewhere does, and a build can skip the
  * pages that did not change. The first query still takes the same round trips: the copy is the manifest itself,
@@ -27,7 +27,8 @@ export async function getSearchIndex(): Promise<SearchIndex> {
 export async function searchManifestUrl(locale: string): Promise<string | undefined> {
   const kb = await getKnowledgeBase();
   const published = inDevServer() ? kb.articles.some((a) => a.locale === locale && !a.draft) : (await getSearchIndex()).manifestUrls[locale] !== undefined;
-  return published ? withBase(basePath(kb.config.url), manifestPointerPath(locale)) : undefined;
+  // A site path: pages and the widget put the site's base in front (`href`), as for every other link.
+  return published ? manifestPointerPath(locale) : undefined;
 }
 
 /** The fixed manifest URL of a locale, as a site path. */
