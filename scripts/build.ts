@@ -10,6 +10,9 @@ import { precompress, exists } from '../src/build/finish-build.ts';
 import { plural } from '../src/content/diagnostics.ts';
 import { getSearchIndex } from '../src/build/search-index.ts';
 import { getSiteData } from '../src/site-data.ts';
+import { pruneBuildCache, resolveCacheDir, startBuildCache } from '../src/build/build-cache.ts';
+import { renderCacheKind } from '../src/markdown/render-cache.ts';
+import { compressCacheKind } from '../src/build/compress-files.ts';
 
 // Astro's telemetry stays off: nothing this project runs calls another host.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -19,6 +22,8 @@ process.env.NODE_ENV = 'production';
 
 const outDir = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? process.env.KB_OUT_DIR ?? 'dist');
 const started = performance.now();
+// What the previous build rendered and compressed, reused where the inputs are the same (src/build/build-cache.ts).
+const cache = startBuildCache(process.argv.includes('--no-cache') ? undefined : resolveCacheDir());
 const kb = await getKnowledgeBase();
 // The same index the pages embed and the build writes: the writers' search tests run against it.
 // On a large site, related articles are computed on another core while this one builds the search index.
@@ -44,20 +49,23 @@ try {
 const old = `${outDir}.old-${process.pid}`;
 if (await exists(outDir)) await rename(outDir, old);
 await rename(staging, outDir);
-removeOldOutputs();
+await removeOldOutputs();
+if (cache) pruneBuildCache(cache, [renderCacheKind, compressCacheKind]);
 console.log(`Built ${plural(kb.articles.length, 'article')} in ${plural(kb.locales.length, 'language')} into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+// Everything is written: do not wait for Astro's and Vite's leftover handles (timers, file watchers, idle
+// workers) to wind down on their own, which cost a large site a second or more after the swap.
+process.exit(0);
 
 /**
  * The new output is in place; deleting the old one (tens of thousands of files on a large site) need not
  * hold up the writer or CI. A detached process removes it, along with leftovers of interrupted builds.
  */
-function removeOldOutputs() {
+async function removeOldOutputs() {
   const parent = dirname(outDir);
   const prefix = `${basename(outDir)}.old-`;
-  void readdir(parent).then((names) => {
-    const targets = names.filter((n) => n.startsWith(prefix)).map((n) => resolve(parent, n));
-    if (!targets.length) return;
-    const script = 'for (const p of process.argv.slice(1)) require("node:fs").rmSync(p, { recursive: true, force: true })';
-    spawn(process.execPath, ['-e', script, ...targets], { detached: true, stdio: 'ignore' }).unref();
-  });
+  const names = await readdir(parent);
+  const targets = names.filter((n) => n.startsWith(prefix)).map((n) => resolve(parent, n));
+  if (!targets.length) return;
+  const script = 'for (const p of process.argv.slice(1)) require("node:fs").rmSync(p, { recursive: true, force: true })';
+  spawn(process.execPath, ['-e', script, ...targets], { detached: true, stdio: 'ignore' }).unref();
 }

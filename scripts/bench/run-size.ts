@@ -1,5 +1,5 @@
 // One benchmark size end to end: generate, build (ours, then Starlight), measure sizes, search and page weight.
-import { appendFile } from 'node:fs/promises';
+import { appendFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { generateHelpCenter, type GeneratedArticle } from '../../src/bench/generate-content.ts';
 import { writeHelpCenter } from '../../src/bench/write-content.ts';
@@ -53,7 +53,10 @@ export interface SizeResult {
   medianUnits: number;
   generateMs: number;
   ours: SiteResult & {
+    /** With the build cache the cold builds left. */
     rebuildMs: number;
+    /** Absent in results recorded before the build cache. */
+    unchangedRebuildMs?: number;
     index: Record<string, IndexStats>;
     warmBrowser: Outcome<LatencyResult>;
     /** Warm latency of the whole questions alone, in Chromium. */
@@ -80,16 +83,21 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
   const perLocale = Object.fromEntries(benchLocales.map((l) => [l, generated.articles.filter((a) => a.locale === l).length])) as Record<BenchLocale, number>;
   log(`Generated ${generated.articles.length} articles (${benchLocales.map((l) => `${l} ${perLocale[l]}`).join(', ')}) in ${(generateMs / 1000).toFixed(1)} s`);
 
+  // Cold builds start from an empty build cache (as a first CI run does), the rebuilds from what the one before left.
+  const cacheDir = join(dir, 'kb-cache');
   const builds: MeasuredRun[] = [];
   for (let i = 0; i < options.runs; i++) {
-    builds.push(await buildOurs(contentDir, distDir));
+    await rm(cacheDir, { recursive: true, force: true });
+    builds.push(await buildOurs(contentDir, distDir, cacheDir));
     log(`Build ${i + 1}/${options.runs}: ${(builds.at(-1)!.wallMs / 1000).toFixed(1)} s, peak ${(builds.at(-1)!.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
   }
 
-  // The writer's loop: change one article and build again.
+  // Nothing changed (a CI run for a commit that touched no article), then the writer's loop: change one article.
+  const unchanged = await buildOurs(contentDir, distDir, cacheDir);
+  log(`Rebuild with no change: ${(unchanged.wallMs / 1000).toFixed(1)} s, peak ${(unchanged.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
   const edited = generated.articles.find((a) => a.locale === 'en')!;
   await appendFile(join(contentDir, edited.path), '\nOne more sentence, added to time a rebuild after a single edit.\n');
-  const rebuild = await buildOurs(contentDir, distDir);
+  const rebuild = await buildOurs(contentDir, distDir, cacheDir);
   log(`Rebuild after editing ${edited.path}: ${(rebuild.wallMs / 1000).toFixed(1)} s`);
 
   const pages = generated.articles.map(pageFolder);
@@ -109,6 +117,7 @@ export async function runSize(options: SizeOptions): Promise<SizeResult> {
       buildMs: median(builds.map((b) => b.wallMs)),
       peakRssBytes: Math.max(...builds.map((b) => b.peakRssBytes)),
       rebuildMs: rebuild.wallMs,
+      unchangedRebuildMs: unchanged.wallMs,
       dist,
       index,
       pages: search.pages,
@@ -163,10 +172,10 @@ function excerpt(output: string): string {
 
 const pageFolder = (a: GeneratedArticle) => `${a.locale}/${a.category}/${a.slug}`;
 
-async function buildOurs(contentDir: string, outDir: string): Promise<MeasuredRun> {
+async function buildOurs(contentDir: string, outDir: string, cacheDir: string): Promise<MeasuredRun> {
   const run = await runMeasured(process.execPath, ['scripts/build.ts', `--out=${outDir}`], {
     cwd: root,
-    env: { ...process.env, KB_CONTENT_DIR: contentDir, KB_QUIET: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, KB_CONTENT_DIR: contentDir, KB_CACHE_DIR: cacheDir, KB_QUIET: '1', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (run.exitCode !== 0) throw new BenchBreakage(`the build failed (exit ${run.exitCode}):\n${excerpt(run.output)}`);
   return run;

@@ -29,7 +29,8 @@ async function copyImages(kb: KnowledgeBase, outDir: string) {
 
 /**
  * `_headers` (Netlify, Cloudflare Pages and others read it): the same CSP as the meta tag plus the
- * header-only directives, and cache rules: content-hashed files forever, HTML always revalidated.
+ * header-only directives, and cache rules: content-hashed files forever, HTML and the search manifests' fixed
+ * copies always revalidated. A later rule overrides an earlier one for the same header.
  */
 async function writeHostHeaders(kb: KnowledgeBase, outDir: string) {
   const base = basePath(kb.config.url);
@@ -46,6 +47,9 @@ async function writeHostHeaders(kb: KnowledgeBase, outDir: string) {
     '  Cache-Control: public, max-age=31536000, immutable',
     `${base}/_search/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
+    // The one search file with a fixed name (the manifest copy pages point at): revalidated like a page.
+    `${base}/_search/*/manifest.json`,
+    '  Cache-Control: public, max-age=0, must-revalidate',
     ...widgetHeaders(kb, base),
     '',
   ];

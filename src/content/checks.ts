@@ -24,6 +24,8 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
     return set.has(id);
   };
 
+  // Indexed once: filtering every article for each article's related list took 1.5 s at 10k articles.
+  const allByLocale = Map.groupBy(kb.allArticles, (a) => a.locale);
   const ownOrigin = new URL(kb.config.url).origin;
   const imageOrigins = new Set([ownOrigin, ...kb.config.csp.imgSrc]);
   for (const article of checked) {
@@ -46,7 +48,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
         out.push({ severity: 'error', code: 'missing-image', file: article.displayPath, line: image.line, message: `image "${image.src}" does not exist`, hint: 'Check the path: it is relative to this Markdown file, e.g. ../../_assets/picture.svg' });
       }
     }
-    if (!article.draft) checkRelated(article, kb, out);
+    if (!article.draft && article.related.length) checkRelated(article, allByLocale.get(article.locale) ?? [], out);
   }
   out.push(...translationCoverage(kb));
   return out;
@@ -90,8 +92,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
   }
 }
 
-function checkRelated(article: Article, kb: KnowledgeBase, out: Diagnostic[]) {
-  const sameLocale = kb.allArticles.filter((a) => a.locale === article.locale);
+function checkRelated(article: Article, sameLocale: readonly Article[], out: Diagnostic[]) {
   const published = sameLocale.filter((a) => !a.draft);
   const found = resolveRelatedSlugs(article, sameLocale);
   for (const ref of article.related) {

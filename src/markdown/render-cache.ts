@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ImageAsset } from '../content/image-assets.ts';
 import type { RenderInput, RenderedArticle } from './render-article.ts';
 import type { RenderSetup } from './render-setup.ts';
 import type { RenderOutput } from './render-pool.ts';
 import { inDevServer } from '../build/dev-mode.ts';
+import { buildCache, hash, type BuildCache } from '../build/build-cache.ts';
+import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 
 interface Entry {
   result: RenderedArticle;
@@ -20,10 +22,10 @@ type Holder = { entries: Map<string, Entry> };
  * In `astro dev`, keep rendered articles between reads of the knowledge base: after a save, only the edited
  * article is rendered again. An article's HTML depends on its own text, on every article's and category's URL
  * (its links) and on the images (their content-hashed URLs), so all three are in the key: a new article or a
- * changed image renders everything again, which is still correct and rare. A build renders once and keeps nothing.
+ * changed image renders everything again, which is still correct and rare.
  */
-export async function renderCached(setup: RenderSetup, inputs: RenderInput[], render: (inputs: RenderInput[]) => Promise<RenderOutput>): Promise<RenderOutput> {
-  if (!inDevServer()) return render(inputs);
+export async function renderCached(setup: RenderSetup, inputs: RenderInput[], render: (inputs: RenderInput[]) => Promise<RenderOutput>, cache = buildCache()): Promise<RenderOutput> {
+  if (!inDevServer()) return cache ? renderWithBuildCache(cache, setup, inputs, render) : render(inputs);
   const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
   const holder = (g[cacheKey] ??= { entries: new Map() });
   const shared = digest(JSON.stringify(setup) + assetStamp(setup.contentDir));
@@ -53,6 +55,57 @@ function assetStamp(contentDir: string): string {
     const path = join(entry.parentPath, entry.name);
     const s = statSync(path, { throwIfNoEntry: false });
     if (s) parts.push(`${path}\0${s.size}\0${s.mtimeMs}`);
+  }
+  return parts.sort().join('\n');
+}
+
+export const renderCacheKind = 'render';
+
+/**
+ * A build's version of the same: rendered articles are kept in the persistent build cache, keyed by the article's
+ * text and place, the pipeline's fingerprint (plugins, renderer, labels, package versions), the site setup (every
+ * article's and category's URL, the limits) and the bytes of every asset file. An entry that does not read back
+ * whole is rendered again. Articles that failed are never kept: a render over its time budget depends on the load.
+ */
+export async function renderWithBuildCache(cache: BuildCache, setup: RenderSetup, inputs: RenderInput[], render: (inputs: RenderInput[]) => Promise<RenderOutput>): Promise<RenderOutput> {
+  const shared = hash(pipelineFingerprint(), JSON.stringify(setup), assetDigest(setup.contentDir));
+  const keys = inputs.map((input) => hash(shared, JSON.stringify(input)));
+  const entries: (Entry | undefined)[] = keys.map((key) => parseEntry(cache.read(renderCacheKind, key)));
+  const missing = inputs.flatMap((input, i) => (entries[i] ? [] : [{ input, i }]));
+  const fresh = missing.length ? await render(missing.map((m) => m.input)) : { results: [], images: [] };
+  missing.forEach((m, j) => {
+    const result = fresh.results[j]!;
+    const entry = { result, assets: fresh.images.filter((a) => result.html.includes(a.url)) };
+    entries[m.i] = entry;
+    if (!result.failure) cache.write(renderCacheKind, keys[m.i]!, JSON.stringify(entry));
+  });
+  const images = new Map<string, ImageAsset>();
+  for (const e of entries) for (const a of e!.assets) images.set(a.url, a);
+  for (const a of fresh.images) images.set(a.url, a);
+  return { results: entries.map((e) => e!.result), images: [...images.values()] };
+}
+
+function parseEntry(bytes: Buffer | undefined): Entry | undefined {
+  if (!bytes) return undefined;
+  try {
+    const entry = JSON.parse(bytes.toString('utf8')) as Entry;
+    return typeof entry?.result?.html === 'string' && Array.isArray(entry.assets) ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Path and content hash of every file in the content folder other than Markdown (mtimes change on every checkout). */
+function assetDigest(contentDir: string): string {
+  const parts: string[] = [];
+  for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || extname(entry.name).toLowerCase() === '.md') continue;
+    const path = join(entry.parentPath, entry.name);
+    try {
+      parts.push(`${path}\0${createHash('sha256').update(readFileSync(path)).digest('base64url')}`);
+    } catch {
+      parts.push(`${path}\0unreadable`);
+    }
   }
   return parts.sort().join('\n');
 }

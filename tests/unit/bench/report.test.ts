@@ -50,6 +50,12 @@ describe('benchmark report', () => {
     expect(md).toContain('10,000 articles: Starlight not measured (not requested (--no-compare)).');
   });
 
+  it('shows the rebuilds as a share of the cold build, against their targets', () => {
+    const md = render([size(1000, { buildMs: 20_000, rebuildMs: 2_000, unchangedRebuildMs: 2_400 })]);
+    expect(rowOf(md, 'Rebuild after editing one article')).toContain('2.00 s, 10 % of cold ✅');
+    expect(rowOf(md, 'Rebuild with no change')).toContain('2.40 s, 12 % of cold ❌');
+  });
+
   it('says so instead of inventing numbers when search could not be measured', () => {
     const md = render([size(200, { queries: { ok: false, reason: 'search client not available (src/search/client.ts is missing)' } })]);
     expect(rowOf(md, 'First query: bytes')).toContain('not measured: search client not available');
