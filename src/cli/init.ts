@@ -68,7 +68,8 @@ export async function resolveInitAnswers(argv: readonly string[], cwd: string, a
  * `file:` relative to the new project, so the two can move together.
  */
 export function dependencySpec(from: string, cwd: string, target: string): { ok: true; spec: string } | { ok: false; message: string } {
-  if (/^(git\+|git:|github:|gitlab:|bitbucket:|https?:\/\/)/.test(from) || /^[\w.-]+\/[\w.-]+(#.*)?$/.test(from) && !existsSync(resolve(cwd, from))) return { ok: true, spec: from };
+  const gitHubShorthand = /^[a-z0-9][\w-]*\/[\w.-]+(#.*)?$/i.test(from) && !/\.tgz$/.test(from) && !existsSync(resolve(cwd, from));
+  if (/^(git\+|git:|github:|gitlab:|bitbucket:|https?:\/\/)/.test(from) || gitHubShorthand) return { ok: true, spec: from };
   if (/^[\^~<>=\d]/.test(from) && !existsSync(resolve(cwd, from))) return { ok: true, spec: from };
   const path = resolve(cwd, from.replace(/^file:/, ''));
   if (!existsSync(path)) return { ok: false, message: `--from: there is no tarball or folder at "${from}"` };
