@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -82,5 +82,17 @@ describe('customCss in kb.config.yml', () => {
       'kb.config.yml:2: customCss.0: no file at "styles/custom.css". The path is relative to kb.config.yml',
       'kb.config.yml:3: customCss.1: must be a .css file',
     ]);
+  });
+});
+
+describe('the overrides example in docs/customizing.md', () => {
+  it('is a valid kb.config.yml as written', () => {
+    const text = readFileSync('docs/customizing.md', 'utf8');
+    const example = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((block) => block.includes('footer:'));
+    expect(example).toBeDefined();
+    const { config, lines } = load(example!, { 'styles/custom.css': ':root { --radius: 4px; }\n' });
+    expect(lines).toEqual([]);
+    expect(config.footer.links).toHaveLength(2);
+    expect(Object.keys(config.strings)).toEqual(['en', 'ja']);
   });
 });
