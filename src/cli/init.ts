@@ -77,10 +77,15 @@ export function dependencySpec(from: string, cwd: string, target: string): { ok:
   return { ok: true, spec: `file:${isAbsolute(rel) ? path : rel.startsWith('.') ? rel : `./${rel}`}` };
 }
 
-/** Where `npx --package <spec> create-kb-site` fetched this package from, when npm says. */
-function installedFrom(): string | undefined {
-  const spec = process.env.npm_config_package;
-  return spec && /kb-site|\.tgz$|^(git|github:|file:)/.test(spec) && !/^node@/.test(spec) ? spec.split(/\n|,/).find((s) => !/^node@/.test(s)) : undefined;
+/**
+ * Where `npx -p node@24 -p <spec> create-kb-site` fetched this package from: npm passes every `-p` to the command
+ * in npm_config_package, one a line.
+ */
+export function installedFrom(packages = process.env.npm_config_package): string | undefined {
+  return packages
+    ?.split(/[\n,]+/)
+    .map((spec) => spec.trim())
+    .find((spec) => spec && !/^node(@|$)/.test(spec) && /kb-site|\.tgz$|^(git\+|git:|github:|gitlab:|bitbucket:|file:)/.test(spec));
 }
 
 export async function runInit(argv: readonly string[]): Promise<number> {

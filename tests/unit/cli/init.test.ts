@@ -60,3 +60,13 @@ describe('kb-site init', () => {
     expect(dependencySpec('kb-site-1.0.0.tgz', root, join(root, 'a/b'))).toEqual({ ok: true, spec: 'file:../../kb-site-1.0.0.tgz' });
   });
 });
+
+describe('create-kb-site run with npx', () => {
+  it('installs kb-site from where npx fetched it, not from the Node package beside it', async () => {
+    const { installedFrom } = await import('../../../src/cli/init.ts');
+    expect(installedFrom('node@24\n\n./kb-site-0.1.0.tgz')).toBe('./kb-site-0.1.0.tgz');
+    expect(installedFrom('node@24\ngithub:acme/kb-site#v1')).toBe('github:acme/kb-site#v1');
+    expect(installedFrom('node@24')).toBeUndefined();
+    expect(installedFrom(undefined)).toBeUndefined();
+  });
+});
