@@ -101,5 +101,7 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): ParsedCl
       if (command === 'search') args.push('--dist', path);
     }
   }
+  // As `npm run preview` here: the built site is served on this machine only, unless --host says otherwise.
+  if (command === 'preview' && !args.includes('--host')) args.push('--host', '127.0.0.1');
   return { ok: true, kind: 'run', command, script: spec.script, args, env };
 }
