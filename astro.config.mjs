@@ -1,13 +1,25 @@
 // @ts-check
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import knowledgeBase from './src/integration.ts';
 
-// Everything specific to the help center lives in kb.config.yml and the integration.
+// Everything specific to the help center lives in kb.config.yml and the integration. The project is the folder the
+// command runs in (this repository, or a content repository with kb-site installed): its dist/, public/ and
+// .kb-cache/. The generator's pages come from this package wherever it is installed.
+const packageDir = fileURLToPath(new URL('./', import.meta.url));
+const projectPublic = resolve('public');
+
 export default defineConfig({
+  srcDir: resolve(packageDir, 'src'),
+  // A project without a public/ folder gets the built-in favicon.
+  publicDir: existsSync(projectPublic) ? projectPublic : resolve(packageDir, 'public'),
+  cacheDir: './.kb-cache/astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Every script is an external file, so the Content-Security-Policy can forbid inline code.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { cacheDir: './.kb-cache/vite', build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   integrations: [knowledgeBase()],
 });

@@ -2,7 +2,8 @@
 // A failed build never touches the previous dist/.
 import { spawn } from 'node:child_process';
 import { readdir, rm, rename } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { getKnowledgeBase } from '../src/content/knowledge-base.ts';
 import { collectDiagnostics, printDiagnostics } from '../src/content/report.ts';
@@ -38,7 +39,10 @@ if (!printDiagnostics(diagnostics, kb)) {
 
 const staging = `${outDir}.staging-${process.pid}`;
 try {
-  await build({ root: process.cwd(), outDir: staging, logLevel: process.env.KB_QUIET ? 'error' : 'info' });
+  // The project is the folder this runs in; the Astro config is the generator's own, wherever it is installed
+  // (Astro reads the path relative to the root).
+  const configFile = relative(process.cwd(), fileURLToPath(new URL('../astro.config.mjs', import.meta.url)));
+  await build({ root: process.cwd(), configFile, outDir: staging, logLevel: process.env.KB_QUIET ? 'error' : 'info' });
   await precompress(staging);
 } catch (error) {
   await rm(staging, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { setupDevServer } from './build/dev-server.ts';
 import { markDevServer } from './build/dev-mode.ts';
 import { basePath } from './content/site-url.ts';
 import { brandStylesheetPlugin } from './build/brand-stylesheet.ts';
+import { customStylesheetPlugin } from './build/custom-stylesheet.ts';
 
 /** The Astro side of the generator. Hooks stay thin: each one calls a named function. */
 export default function knowledgeBase(): AstroIntegration {
@@ -26,7 +27,7 @@ export default function knowledgeBase(): AstroIntegration {
           site: kb.config.url,
           base: basePath(kb.config.url) || '/',
           integrations: [sitemap({ serialize: await sitemapSerializer() })],
-          vite: { plugins: [brandStylesheetPlugin()] },
+          vite: { plugins: [brandStylesheetPlugin(), customStylesheetPlugin()] },
         });
       },
       'astro:server:setup': ({ server }) => setupDevServer(server),

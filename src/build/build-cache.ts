@@ -24,12 +24,13 @@ export interface BuildCache {
 }
 
 /**
- * Where the cache lives: `KB_CACHE_DIR`, else `.kb-cache` in the working folder. `KB_CACHE=0` turns it off
- * (every build is then a cold build).
+ * Where the cache lives: `KB_CACHE_DIR`, else `.kb-cache/build` in the working folder (its own folder: pruning
+ * empties everything in it that is not this format's, and Astro's and Vite's caches sit beside it in `.kb-cache/`).
+ * `KB_CACHE=0` turns it off (every build is then a cold build).
  */
 export function resolveCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.KB_CACHE === '0' || env.KB_CACHE === 'false') return undefined;
-  return resolve(env.KB_CACHE_DIR || join(process.cwd(), '.kb-cache'));
+  return resolve(env.KB_CACHE_DIR || join(process.cwd(), '.kb-cache', 'build'));
 }
 
 export const hash = (...parts: (string | Uint8Array)[]): string => {

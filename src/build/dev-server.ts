@@ -7,6 +7,7 @@ import { basePath, stripBase } from '../content/site-url.ts';
 import { getSearchIndex, serveSearchIndexInDev } from './search-index.ts';
 import { checkKnowledgeBase } from '../content/checks.ts';
 import { brandStylesheetId } from './brand-stylesheet.ts';
+import { customStylesheetId } from './custom-stylesheet.ts';
 import { formatDiagnostic } from '../content/diagnostics.ts';
 import type { Diagnostic, KnowledgeBase } from '../content/model.ts';
 
@@ -48,10 +49,12 @@ async function reload(server: ViteDevServer, names: string[], changed: Set<strin
   const took = Math.round(performance.now() - started);
   server.config.logger.info(`[kb] ${names.join(', ')} changed: content read again in ${took} ms${errors.length ? `, ${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}; reloading the browser`, { timestamp: true });
   for (const e of errors) server.config.logger.error(formatDiagnostic(e));
-  // The brand colours are a virtual stylesheet made from kb.config.yml: Vite must load it again.
+  // The brand colours and the customCss list are virtual stylesheets made from kb.config.yml: Vite must load them again.
   for (const environment of Object.values(server.environments ?? {})) {
-    const brand = environment.moduleGraph.getModuleById(`\0${brandStylesheetId}`);
-    if (brand) environment.moduleGraph.invalidateModule(brand);
+    for (const id of [brandStylesheetId, customStylesheetId]) {
+      const sheet = environment.moduleGraph.getModuleById(`\0${id}`);
+      if (sheet) environment.moduleGraph.invalidateModule(sheet);
+    }
   }
   const hot = server.environments?.client?.hot ?? server.ws;
   hot.send({ type: 'full-reload', path: '*' });

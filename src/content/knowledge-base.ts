@@ -12,6 +12,7 @@ import { sortDiagnostics } from './diagnostics.ts';
 import { renderArticles } from '../markdown/render-pool.ts';
 import { defaultArticleLimits, type ArticleLimits } from '../markdown/article-limits.ts';
 import { languageName } from '../i18n/ui-strings.ts';
+import { setStringOverrides } from '../i18n/string-overrides.ts';
 import { localeFolder } from './resolve-links.ts';
 import { loadSynonyms } from './load-synonyms.ts';
 import { resolveBrand } from './brand.ts';
@@ -78,6 +79,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
   const contentDir = resolveContentDir(options.contentDir);
   const configPath = resolve(options.configPath ?? process.env.KB_CONFIG ?? join(process.cwd(), 'kb.config.yml'));
   const { config, diagnostics } = loadSiteConfig(configPath);
+  setStringOverrides(config.strings);
   const display = (abs: string) => relative(process.cwd(), abs) || abs;
   const error = (file: string, code: string, message: string, hint?: string, line?: number) =>
     diagnostics.push({ severity: 'error', code, file, line, message, hint });
@@ -189,6 +191,7 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
       articleUrls: [...byPath].map(([path, { url }]) => [path, url]),
       categoryUrls: [...categoryDirs],
       limits: { ...defaultArticleLimits, ...options.limits },
+      strings: config.strings,
     },
     toRender.map(({ d, p, fm }) => ({ body: p.body, path: d.absolutePath, locale: d.locale, articleType: fm.type, lineOffset: p.bodyLineOffset })),
   );

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import { createSiteConfigSchema, siteConfigSchema, type SiteConfig } from '../schemas/index.ts';
 import type { Diagnostic } from './model.ts';
 import { didYouMean } from './diagnostics.ts';
@@ -61,6 +61,14 @@ function nodeOffset(doc: Document, path: string[]): number | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined;
   for (const key of path) {
+    // A list item (footer.links[0]): its own line.
+    if (isSeq(node) && /^\d+$/.test(key)) {
+      const item = node.items[Number(key)] as { range?: [number, number, number] } | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
     if (!pair) break;

@@ -1,3 +1,5 @@
+import { overriddenString } from './string-overrides.ts';
+
 /**
  * Strings of the contact page and the help widget, per language; the rest of the interface is in ui-strings.ts.
  * English is the reference: a locale missing a key falls back to it, and a unit test keeps ja and ko complete.
@@ -109,6 +111,6 @@ export const contactDictionaries: Record<string, Dictionary> = { en, ja, ko };
 /** Look up a contact or widget string (`ja-JP` falls back to `ja`, then English) and fill `{name}` placeholders. */
 export function translateContact(locale: string, key: ContactUiKey, values: Record<string, string | number> = {}): string {
   const dict = contactDictionaries[locale] ?? contactDictionaries[locale.split('-')[0]!] ?? en;
-  const template = dict[key] ?? en[key];
+  const template = overriddenString(locale, key) ?? dict[key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }

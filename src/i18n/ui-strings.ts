@@ -1,3 +1,5 @@
+import { overriddenString } from './string-overrides.ts';
+
 /**
  * Every string the interface shows, per language. English is the reference: a locale missing a key
  * falls back to it, and a unit test keeps ja and ko complete so a Japanese page shows no English chrome.
@@ -10,6 +12,7 @@ const en = {
   'site.themeToggle': 'Toggle dark mode',
   'site.breadcrumbs': 'Breadcrumbs',
   'site.footerContact': 'Still stuck? Contact support',
+  'site.footerLinks': 'More links',
   'site.poweredBy': 'Help center',
   'home.heading': 'How can we help?',
   'home.subheading': 'Search the help center or browse by topic.',
@@ -99,6 +102,7 @@ const ja: Dictionary = {
   'site.themeToggle': 'ダークモードの切り替え',
   'site.breadcrumbs': 'パンくずリスト',
   'site.footerContact': '解決しない場合はサポートにお問い合わせください',
+  'site.footerLinks': 'その他のリンク',
   'site.poweredBy': 'ヘルプセンター',
   'home.heading': 'どのようなことでお困りですか？',
   'home.subheading': 'ヘルプセンターを検索するか、トピックから探してください。',
@@ -185,6 +189,7 @@ const ko: Dictionary = {
   'site.themeToggle': '다크 모드 전환',
   'site.breadcrumbs': '이동 경로',
   'site.footerContact': '해결되지 않았나요? 고객 지원에 문의하세요',
+  'site.footerLinks': '기타 링크',
   'site.poweredBy': '고객센터',
   'home.heading': '무엇을 도와드릴까요?',
   'home.subheading': '고객센터를 검색하거나 주제별로 찾아보세요.',
@@ -268,7 +273,7 @@ export const dictionaries: Record<string, Dictionary> = { en, ja, ko };
 /** Look up a UI string for a locale (`ja-JP` falls back to `ja`, then English) and fill `{name}` placeholders. */
 export function translate(locale: string, key: UiKey, values: Record<string, string | number> = {}): string {
   const dict = dictionaries[locale] ?? dictionaries[locale.split('-')[0]!] ?? en;
-  const template = dict[key] ?? en[key];
+  const template = overriddenString(locale, key) ?? dict[key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 

@@ -7,6 +7,7 @@ import { ImageAssets, type ImageAsset } from '../content/image-assets.ts';
 import { downloadTypes, imageTypes } from '../content/asset-types.ts';
 import { resolveArticleLink, safeDecode } from '../content/resolve-links.ts';
 import { translate } from '../i18n/ui-strings.ts';
+import { setStringOverrides, type StringOverrides } from '../i18n/string-overrides.ts';
 import { basePath, withBase } from '../content/site-url.ts';
 import type { CalloutType } from '../../plugins/remark-callouts.ts';
 
@@ -20,9 +21,13 @@ export interface RenderSetup {
   categoryUrls: [string, string][];
   /** @default defaultArticleLimits */
   limits?: ArticleLimits;
+  /** The project's interface text (callout titles, code labels), from `strings` in kb.config.yml. @default {} */
+  strings?: StringOverrides;
 }
 
 export function createSiteRenderer(setup: RenderSetup): { render: (inputs: RenderInput[]) => RenderedArticle[]; images: () => ImageAsset[] } {
+  // A render worker is a thread of its own: it needs the project's strings too.
+  if (setup.strings) setStringOverrides(setup.strings);
   const byPath = new Map(setup.articleUrls.map(([path, url]) => [path, { url }]));
   const categoryDirs = new Map(setup.categoryUrls);
   const images = new ImageAssets(setup.contentDir);

@@ -4,3 +4,6 @@ export * from './site-config.ts';
 export * from './synonyms.ts';
 export * from './contact.ts';
 export * from './widget.ts';
+export * from './footer.ts';
+export * from './ui-strings.ts';
+export * from './custom-css.ts';

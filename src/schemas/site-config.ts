@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { contactSchema } from './contact.ts';
 import { widgetSchema } from './widget.ts';
 import { createBrandSchema } from './brand.ts';
+import { footerSchema } from './footer.ts';
+import { uiStringsSchema } from './ui-strings.ts';
+import { createCustomCssSchema } from './custom-css.ts';
 
 const localeSchema = z
   .object({
@@ -76,6 +79,12 @@ export const siteConfigSchema = z
     widget: widgetSchema.default({ enabled: true, allowOrigin: '*', demo: false }),
     /** Logo, accent colour and home page words (src/schemas/brand.ts); paths relative to the working directory. @default {} (the built-in look) */
     brand: createBrandSchema(process.cwd()).default({}),
+    /** Links in every page's footer (src/schemas/footer.ts). @default { links: [] } */
+    footer: footerSchema.default({ links: [] }),
+    /** Interface text replaced per locale (src/schemas/ui-strings.ts). @default {} */
+    strings: uiStringsSchema,
+    /** The project's own stylesheets, loaded after the built-in one (src/schemas/custom-css.ts). @default [] */
+    customCss: createCustomCssSchema(process.cwd()),
     csp: z
       .object({
         /**
@@ -89,9 +98,9 @@ export const siteConfigSchema = z
   })
   .strict();
 
-/** The schema for one config file: `brand.logo` and other paths are relative to the folder it is in. */
+/** The schema for one config file: `brand.logo`, `customCss` and other paths are relative to the folder it is in. */
 export function createSiteConfigSchema(configDir: string) {
-  return siteConfigSchema.extend({ brand: createBrandSchema(configDir).default({}) });
+  return siteConfigSchema.extend({ brand: createBrandSchema(configDir).default({}), customCss: createCustomCssSchema(configDir) });
 }
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

@@ -12,7 +12,8 @@ export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--d
 export function buildSite(outDir: string, options: { env?: Record<string, string>; quiet?: boolean } = {}): Promise<void> {
   const child = spawn(process.execPath, ['scripts/build.ts', `--out=${outDir}`], {
     cwd: root,
-    env: { ...process.env, KB_CONFIG: resolve(root, 'tests/e2e/kb.config.e2e.yml'), KB_QUIET: '1', ...options.env },
+    // Each site its own build cache: the builds run side by side, and each prunes what it did not use.
+    env: { ...process.env, KB_CONFIG: resolve(root, 'tests/e2e/kb.config.e2e.yml'), KB_QUIET: '1', KB_CACHE_DIR: `${outDir}.cache`, ...options.env },
     // Quiet: the content warnings were shown once already; errors still come with the exception.
     stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'pipe'],
   });

@@ -41,8 +41,8 @@ function corrupt(cacheDir: string, kind: string): number {
 }
 
 describe('build cache', () => {
-  it('lives in .kb-cache in the project folder unless KB_CACHE_DIR says otherwise, and KB_CACHE=0 turns it off', () => {
-    expect(resolveCacheDir({})).toBe(join(process.cwd(), '.kb-cache'));
+  it('lives in .kb-cache/build in the project folder unless KB_CACHE_DIR says otherwise, and KB_CACHE=0 turns it off', () => {
+    expect(resolveCacheDir({})).toBe(join(process.cwd(), '.kb-cache', 'build'));
     expect(resolveCacheDir({ KB_CACHE_DIR: '/var/cache/kb' })).toBe('/var/cache/kb');
     expect(resolveCacheDir({ KB_CACHE: '0' })).toBeUndefined();
     expect(resolveCacheDir({})!.split('/')).not.toContain('node_modules');
