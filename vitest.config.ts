@@ -12,7 +12,7 @@ export default defineConfig({
           // worker rather than once per file is a third of the unit tests' time. No test relies on a fresh module.
           isolate: false,
           // Vitest runs projects of one run in one pool, which needs one worker count (npm test runs them apart).
-          maxWorkers: 3,
+          maxWorkers: 2,
         },
       },
       {
@@ -25,9 +25,10 @@ export default defineConfig({
           // A poll waits for what a reader would see next (a navigation, a panel); on a loaded machine that can take
           // longer than Vitest's default second. It still fails, with the last value, if it never comes.
           expect: { poll: { timeout: 10_000 } },
-          // Three files at a time, in the one shared Chromium: most of a browser test is waiting (for a debounce, a
-          // reload, a server), which the other files fill. The sites are built once, read-only afterwards.
-          maxWorkers: 3,
+          // Two files at a time, in the one shared Chromium: most of a browser test is waiting (for a debounce, a
+          // reload, a server), which the other file and the unit tests (npm test runs them alongside) fill. Three
+          // overloaded two cores. The sites are built once, read-only afterwards.
+          maxWorkers: 2,
         },
       },
     ],

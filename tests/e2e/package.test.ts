@@ -117,7 +117,7 @@ describe('a content repository started with create-kb-site', () => {
   it('builds into its own dist/ and keeps every cache in .kb-cache/, nothing in node_modules', () => {
     expect(built.stdout).toContain(`Built 2 articles in 2 languages into ${join(site, 'dist')}`);
     expect(existsSync(join(site, 'dist/en/getting-started/welcome/index.html'))).toBe(true);
-    expect(readdirSync(join(site, '.kb-cache')).sort()).toEqual(['astro', 'vite']);
+    expect(readdirSync(join(site, '.kb-cache')).sort()).toEqual(['astro', 'build', 'vite']);
     for (const cache of ['.astro', '.vite', '.cache']) expect(existsSync(join(site, 'node_modules', cache)), cache).toBe(false);
     expect(readdirSync(join(site, 'node_modules/kb-site')).filter((f) => /^(dist|\.astro|\.kb-cache|node_modules)$/.test(f))).toEqual([]);
   });
