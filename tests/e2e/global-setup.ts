@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { lstat, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 
@@ -86,6 +86,7 @@ async function buildSiteOnce(name: string, site: { out: string; env: Record<stri
   if (!process.env.KB_E2E_REBUILD && (await readFile(stamp, 'utf8').catch(() => '')) === want && (await lstat(join(outDir, 'index.html')).catch(() => undefined))) {
     return true;
   }
+  await mkdir(dirname(stamp), { recursive: true }); // a fresh clone has no .tmp/ yet
   await writeFile(stamp, '');
   await buildSite(outDir, { env: site.env, quiet: name !== 'main' });
   await writeFile(stamp, want);
