@@ -96,10 +96,13 @@ async function buildSiteOnce(name: string, site: { out: string; env: Record<stri
 /** One build per site and one browser for all test files (each file opens its own contexts in it). */
 export default async function setup(project: TestProject) {
   const names = Object.keys(sites) as SiteName[];
-  const [browser, ...reused] = await Promise.all([
-    chromium.launchServer({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs }),
-    ...names.map((name) => buildSiteOnce(name, sites[name])),
-  ]);
+  const launched = chromium.launchServer({ executablePath: process.env.KB_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  const built = Promise.all(names.map((name) => buildSiteOnce(name, sites[name])));
+  // A failed build stops the run; the browser goes with it rather than holding the process open.
+  const [browser, reused] = await Promise.all([launched, built]).catch(async (error) => {
+    await launched.then((b) => b.close(), () => {});
+    throw error;
+  });
   const kept = names.filter((_, i) => reused[i]);
   if (kept.length) console.log(`Browser tests reuse the sites built from these same inputs (${kept.join(', ')}); KB_E2E_REBUILD=1 builds them again.`);
   project.provide('distDir', resolve(root, sites.main.out));
