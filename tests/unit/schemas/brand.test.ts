@@ -1,29 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { loadSiteConfig } from '../../../src/content/load-site-config.ts';
-import { formatDiagnostic } from '../../../src/content/diagnostics.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configLoader } from './load-config.ts';
 import { contrastRatio } from '../../../src/content/contrast.ts';
 import { themeBackgrounds } from '../../../src/schemas/brand.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'kb-brand-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let n = 0;
-
-/** Load a kb.config.yml written in its own folder (with `files` beside it), as the build does. */
-function load(yaml: string, files: Record<string, string> = {}) {
-  const dir = join(root, String(++n));
-  for (const [path, body] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), body);
-  }
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'kb.config.yml');
-  writeFileSync(file, yaml);
-  const { config, diagnostics } = loadSiteConfig(file);
-  return { config, dir, lines: diagnostics.map((d) => formatDiagnostic(d).replace(relative(process.cwd(), file), 'kb.config.yml')) };
-}
+const load = configLoader('kb-brand-');
 
 describe('brand in kb.config.yml', () => {
   it('is optional: no brand keeps the built-in look', () => {

@@ -1,31 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { loadSiteConfig } from '../../../src/content/load-site-config.ts';
-import { formatDiagnostic } from '../../../src/content/diagnostics.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configLoader } from './load-config.ts';
 import { forLocale } from '../../../src/schemas/footer.ts';
 import { translate } from '../../../src/i18n/ui-strings.ts';
 import { translateContact } from '../../../src/i18n/contact-strings.ts';
 import { setStringOverrides } from '../../../src/i18n/string-overrides.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'kb-overrides-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const load = configLoader('kb-overrides-');
 afterEach(() => setStringOverrides({}));
-let n = 0;
-
-function load(yaml: string, files: Record<string, string> = {}) {
-  const dir = join(root, String(++n));
-  for (const [path, body] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), body);
-  }
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'kb.config.yml');
-  writeFileSync(file, yaml);
-  const { config, diagnostics } = loadSiteConfig(file);
-  return { config, dir, lines: diagnostics.map((d) => formatDiagnostic(d).replace(relative(process.cwd(), file), 'kb.config.yml')) };
-}
 
 describe('footer links in kb.config.yml', () => {
   it('takes a label per locale or one for all, and a URL or a path on the site', () => {
