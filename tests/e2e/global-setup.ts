@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -44,35 +45,38 @@ const sites = {
 } satisfies Record<string, { out: string; env: Record<string, string> }>;
 export type SiteName = keyof typeof sites;
 
-/** Everything a site build reads: the generator, the content, the configs and the locked dependencies. */
-const buildInputs = ['astro.config.mjs', 'package-lock.json', 'kb.config.yml', 'scripts', 'src', 'plugins', 'public', 'content', 'tests/fixtures/content', 'tests/e2e/kb.config.e2e.yml', 'tests/e2e/kb.config.brand.yml'];
+/** Everything a site build reads: the generator, the content and fixtures, the configs and the locked dependencies. */
+const buildInputs = ['astro.config.mjs', 'package-lock.json', 'kb.config.yml', 'scripts', 'src', 'plugins', 'public', 'content', 'tests/fixtures', 'tests/e2e/kb.config.e2e.yml', 'tests/e2e/kb.config.brand.yml'];
+
+let inputs: Promise<string> | undefined;
 
 /**
- * A hash of every build input's path and bytes (a link's target, not what it points to), the runtime, the site's
- * settings and the last commit that touched content (articles show their last commit's date).
+ * A digest of every build input's path and bytes (a link's target, not what it points to), the runtime and the
+ * last commit that touched content (articles show their last commit's date). Read once for all the sites.
  */
-export async function buildInputsHash(settings: unknown): Promise<string> {
-  const head = await new Promise<string>((done) => {
-    const git = spawn('git', ['log', '-1', '--format=%H', '--', 'content', 'tests/fixtures/content'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    git.stdout.on('data', (d) => (out += d));
-    git.on('close', () => done(out.trim()));
-    git.on('error', () => done(''));
-  });
-  const hash = createHash('sha256').update(`${process.version}\0${head}\0${JSON.stringify(settings)}\0`);
-  const files: string[] = [];
-  for (const input of buildInputs) {
-    const path = join(root, input);
-    const stat = await lstat(path).catch(() => undefined);
-    if (!stat) continue;
-    if (!stat.isDirectory()) files.push(path);
-    else for (const e of await readdir(path, { recursive: true, withFileTypes: true })) if (!e.isDirectory()) files.push(join(e.parentPath, e.name));
-  }
-  for (const file of files.sort()) {
-    const link = (await lstat(file)).isSymbolicLink();
-    hash.update(`${relative(root, file)}\0${link ? 'link:' : ''}`).update(link ? await readlink(file) : await readFile(file)).update('\0');
-  }
-  return hash.digest('hex');
+function inputsDigest(): Promise<string> {
+  return (inputs ??= (async () => {
+    const head = await promisify(execFile)('git', ['log', '-1', '--format=%H', '--', 'content', 'tests/fixtures/content'], { cwd: root }).then((r) => r.stdout.trim(), () => '');
+    const hash = createHash('sha256').update(`${process.version}\0${head}\0`);
+    const files: string[] = [];
+    for (const input of buildInputs) {
+      const path = join(root, input);
+      const stat = await lstat(path).catch(() => undefined);
+      if (!stat) continue;
+      if (!stat.isDirectory()) files.push(path);
+      else for (const e of await readdir(path, { recursive: true, withFileTypes: true })) if (!e.isDirectory()) files.push(join(e.parentPath, e.name));
+    }
+    for (const file of files.sort()) {
+      const link = (await lstat(file)).isSymbolicLink();
+      hash.update(`${relative(root, file)}\0${link ? 'link:' : ''}`).update(link ? await readlink(file) : await readFile(file)).update('\0');
+    }
+    return hash.digest('hex');
+  })());
+}
+
+/** The inputs of one site: everything every build reads, and the site's own settings. */
+async function buildInputsHash(settings: unknown): Promise<string> {
+  return createHash('sha256').update(await inputsDigest()).update(JSON.stringify(settings)).digest('hex');
 }
 
 /**
