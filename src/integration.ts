@@ -27,7 +27,13 @@ export default function knowledgeBase(): AstroIntegration {
           site: kb.config.url,
           base: basePath(kb.config.url) || '/',
           integrations: [sitemap({ serialize: await sitemapSerializer() })],
-          vite: { plugins: [brandStylesheetPlugin(), customStylesheetPlugin()] },
+          vite: {
+            plugins: [brandStylesheetPlugin(), customStylesheetPlugin()],
+            // Dev's optimized dependencies in a folder of their own: a build in the same project (the writer's
+            // `npm run build` beside `npm run dev`) starts a Vite server too, and its optimizer would replace dev's
+            // files under their feet (the browser then gets "504 Outdated Optimize Dep" and search stops loading).
+            ...(command === 'dev' ? { cacheDir: './.kb-cache/vite-dev' } : {}),
+          },
         });
       },
       'astro:server:setup': ({ server }) => setupDevServer(server),

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectBrowser } from './browser.ts';
@@ -97,6 +98,16 @@ async function saveAndSee(p: DevPage, file: string, edit: (text: string) => stri
   reloads.push(`${file}: ${Math.round(performance.now() - saved)} ms`);
 }
 
+/** Type a query into the home page's search box and wait for the first option; on failure say what the browser and the server reported. */
+async function search(p: DevPage, query: string, expected: RegExp) {
+  const input = p.page.locator('.search-hero input');
+  await input.click();
+  await input.pressSequentially(query, { delay: 20 });
+  await expect.poll(() => p.page.locator('[role=listbox] [role=option]').first().innerText().catch(() => ''), { timeout: 15_000 }).toMatch(expected).catch((e: Error) => {
+    throw new Error(`${e.message}\nbrowser:\n${p.problems.join('\n')}\nserver (last lines):\n${output.split('\n').slice(-20).join('\n')}`);
+  });
+}
+
 /** Save-to-visible times, printed at the end (the target is a second; this machine is shared, so no timed assertion). */
 const reloads: string[] = [];
 afterAll(() => console.info(`dev reload after save: ${reloads.join(', ')}`));
@@ -120,12 +131,17 @@ describe('npm run dev', () => {
     await p.page.context().close();
   });
 
-  it('searches from memory', async () => {
+  it('searches from memory, also after a build in the same folder', async () => {
+    // A writer builds while dev runs: the build's own Vite server must leave dev's optimized dependencies alone.
+    const built = join(dir, 'built');
+    const build = await promisify(execFile)(process.execPath, ['scripts/build.ts', `--out=${built}`], {
+      cwd: root,
+      env: { ...process.env, KB_CONTENT_DIR: join(root, 'tests/fixtures/content/basic'), KB_CONFIG: join(dir, 'none.yml'), KB_CACHE: '0', KB_QUIET: '1' },
+      encoding: 'utf8',
+    });
+    expect(build.stdout).toMatch(/Built 3 articles/);
     const p = await open('/en/');
-    const input = p.page.locator('.search-hero input');
-    await input.click();
-    await input.pressSequentially('refund', { delay: 20 });
-    await expect.poll(() => p.page.locator('[role=listbox] [role=option]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await search(p, 'refund', /refund/i);
     expect(p.problems).toEqual([]);
     await p.page.context().close();
   });
@@ -166,10 +182,7 @@ describe('npm run dev', () => {
     await writeFile(saved, (await readFile(saved, 'utf8')).replace('Every invoice in Tallybird starts as a draft.', 'Every invoice in Tallybird starts as a draft, even a zanzibarite one.'));
     await expect.poll(() => output.match(/create-an-invoice\.md changed/g)?.length ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
     const s = await open('/en/');
-    const input = s.page.locator('.search-hero input');
-    await input.click();
-    await input.pressSequentially('zanzibarite', { delay: 20 });
-    await expect.poll(() => s.page.locator('[role=listbox] [role=option]').first().innerText(), { timeout: 15_000 }).toMatch(/first invoice/i);
+    await search(s, 'zanzibarite', /first invoice/i);
     expect([...p.problems, ...s.problems]).toEqual([]);
     await p.page.context().close();
     await s.page.context().close();
