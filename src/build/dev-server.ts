@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import { getKnowledgeBase, invalidateKnowledgeBase, resolveContentDir } from '../content/knowledge-base.ts';
+import { getKnowledgeBase, invalidateKnowledgeBase } from '../content/knowledge-base.ts';
+import { resolveConfigPath, resolveContentDir } from '../content/project-paths.ts';
 import { basePath, stripBase } from '../content/site-url.ts';
 import { getSearchIndex, serveSearchIndexInDev } from './search-index.ts';
 import { checkKnowledgeBase } from '../content/checks.ts';
@@ -13,7 +14,7 @@ import type { Diagnostic, KnowledgeBase } from '../content/model.ts';
 
 /** The files the knowledge base is read from: the content folder (articles, `_category.yml`, synonyms, images) and the config. */
 export function watchedSources(): { contentDir: string; configPath: string } {
-  return { contentDir: resolveContentDir(), configPath: resolve(process.env.KB_CONFIG ?? join(process.cwd(), 'kb.config.yml')) };
+  return { contentDir: resolveContentDir(), configPath: resolveConfigPath() };
 }
 
 /**

@@ -6,6 +6,7 @@ import { categorySchema, type CategoryMeta, type SiteConfig } from '../schemas/i
 import type { Article, Category, Diagnostic, KnowledgeBase, LocaleInfo } from './model.ts';
 import type { Frontmatter } from '../schemas/index.ts';
 import { parseArticleSource } from './parse-frontmatter.ts';
+import { resolveConfigPath, resolveContentDir } from './project-paths.ts';
 import { loadSiteConfig } from './load-site-config.ts';
 import { readGitDates } from './git-dates.ts';
 import { sortDiagnostics } from './diagnostics.ts';
@@ -34,9 +35,7 @@ export interface LoadOptions {
 /** Past this a page is unusable for a reader; the build says so instead of shipping a giant page. */
 export const maxArticleBytes = 2 * 1024 * 1024;
 
-export function resolveContentDir(contentDir?: string): string {
-  return resolve(contentDir ?? process.env.KB_CONTENT_DIR ?? join(process.cwd(), 'content'));
-}
+export { resolveContentDir } from './project-paths.ts';
 
 interface Draft {
   locale: string;
@@ -77,7 +76,7 @@ function warnSkipped(abs: string, isDirectory: boolean, display: (abs: string) =
 /** Read the whole content folder into a KnowledgeBase. Never throws for writer mistakes: they become diagnostics. */
 export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<KnowledgeBase> {
   const contentDir = resolveContentDir(options.contentDir);
-  const configPath = resolve(options.configPath ?? process.env.KB_CONFIG ?? join(process.cwd(), 'kb.config.yml'));
+  const configPath = resolveConfigPath(options.configPath);
   const { config, diagnostics } = loadSiteConfig(configPath);
   setStringOverrides(config.strings);
   const display = (abs: string) => relative(process.cwd(), abs) || abs;
