@@ -4,16 +4,10 @@ import { spawn } from 'node:child_process';
 import { readdir, rm, rename } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'astro';
-import { getKnowledgeBase } from '../src/content/knowledge-base.ts';
-import { collectDiagnostics, printDiagnostics } from '../src/content/report.ts';
-import { precompress, exists } from '../src/build/finish-build.ts';
-import { plural } from '../src/content/diagnostics.ts';
-import { getSearchIndex } from '../src/build/search-index.ts';
-import { getSiteData } from '../src/site-data.ts';
 import { pruneBuildCache, resolveCacheDir, startBuildCache } from '../src/build/build-cache.ts';
-import { renderCacheKind } from '../src/markdown/render-cache.ts';
-import { compressCacheKind } from '../src/build/compress-files.ts';
+import { resolveConfigPath, resolveContentDir } from '../src/content/project-paths.ts';
+import { plural } from '../src/content/diagnostics.ts';
+import { configInputs, gitState, inputsKey, listOutput, outputUnchanged, readOutputRecord, shownPath, writeOutputRecord } from '../src/build/up-to-date.ts';
 
 // Astro's telemetry stays off: nothing this project runs calls another host.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -25,6 +19,28 @@ const outDir = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6
 const started = performance.now();
 // What the previous build rendered and compressed, reused where the inputs are the same (src/build/build-cache.ts).
 const cache = startBuildCache(process.argv.includes('--no-cache') ? undefined : resolveCacheDir());
+const paths = { contentDir: resolveContentDir(), configPath: resolveConfigPath(), outDir };
+// Nothing changed since the last build into this folder, which is still as that build left it: nothing to do
+// (src/build/up-to-date.ts). Asked before Astro and the content model are even loaded.
+const last = cache && readOutputRecord(cache, outDir);
+if (last && last.key === inputsKey(paths, last.extraInputs).key && outputUnchanged(outDir, last.files)) {
+  for (const line of last.report) console.error(line);
+  console.log(`Nothing changed since the last build: ${shownPath(outDir)} already holds ${plural(last.articles, 'article')} in ${plural(last.languages, 'language')} (checked in ${((performance.now() - started) / 1000).toFixed(1)} s; --no-cache builds anyway).`);
+  process.exit(0);
+}
+// The page dates as this build reads them (a commit made while it runs must not be taken as built).
+const startedAt = Date.now();
+const gitAtStart = cache ? gitState(paths.contentDir) : '';
+
+const { build } = await import('astro');
+const { getKnowledgeBase } = await import('../src/content/knowledge-base.ts');
+const { collectDiagnostics, printDiagnostics } = await import('../src/content/report.ts');
+const { precompress, exists } = await import('../src/build/finish-build.ts');
+const { getSearchIndex } = await import('../src/build/search-index.ts');
+const { getSiteData } = await import('../src/site-data.ts');
+const { renderCacheKind } = await import('../src/markdown/render-cache.ts');
+const { compressCacheKind } = await import('../src/build/compress-files.ts');
+
 const kb = await getKnowledgeBase();
 // The same index the pages embed and the build writes: the writers' search tests run against it.
 // On a large site, related articles are computed on another core while this one builds the search index.
@@ -32,7 +48,8 @@ const siteData = getSiteData();
 const searchIndex = await getSearchIndex();
 await siteData;
 const diagnostics = await collectDiagnostics(kb, searchIndex);
-if (!printDiagnostics(diagnostics, kb)) {
+const report: string[] = [];
+if (!printDiagnostics(diagnostics, kb, (line) => (console.error(line), report.push(line)))) {
   console.error('Build stopped: fix the errors above. The previous build output was left as it was.');
   process.exit(1);
 }
@@ -54,7 +71,15 @@ const old = `${outDir}.old-${process.pid}`;
 if (await exists(outDir)) await rename(outDir, old);
 await rename(staging, outDir);
 await removeOldOutputs();
-if (cache) pruneBuildCache(cache, [renderCacheKind, compressCacheKind]);
+if (cache) {
+  pruneBuildCache(cache, [renderCacheKind, compressCacheKind]);
+  // What this build read, for the next one to compare with. An input saved after this build started may not be
+  // in the output, so then there is no record and the next build is a real one.
+  const extraInputs = configInputs(kb.config);
+  const { key, newestMs } = inputsKey(paths, extraInputs, gitAtStart);
+  const record = { key, extraInputs, files: listOutput(outDir), report, articles: kb.articles.length, languages: kb.locales.length };
+  if (newestMs < startedAt && gitState(paths.contentDir) === gitAtStart) writeOutputRecord(cache, outDir, record);
+}
 console.log(`Built ${plural(kb.articles.length, 'article')} in ${plural(kb.locales.length, 'language')} into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 // Everything is written: do not wait for Astro's and Vite's leftover handles (timers, file watchers, idle
 // workers) to wind down on their own, which cost a large site a second or more after the swap.

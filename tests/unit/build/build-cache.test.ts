@@ -131,7 +131,14 @@ describe('build cache', () => {
       promisify(execFile)(process.execPath, ['scripts/build.ts', `--out=${join(dir, out)}`], {
         env: { ...process.env, KB_CONTENT_DIR: join(dir, 'content'), KB_CONFIG: join(dir, 'none.yml'), KB_CACHE_DIR: join(dir, 'cache'), KB_QUIET: '1' },
       });
-    await build('cold');
+    const first = await build('cold');
+    expect(first.stdout).toMatch(/^Built 3 articles in 2 languages into .*cold in [\d.]+ s\.$/m);
+    // Nothing changed and the output is as it was: the build says so, shows the same warnings, and writes nothing.
+    const coldFiles = tree(join(dir, 'cold'));
+    const again = await build('cold');
+    expect(again.stdout).toMatch(/^Nothing changed since the last build: .*cold already holds 3 articles in 2 languages \(checked in [\d.]+ s; --no-cache builds anyway\)\.$/m);
+    expect(again.stderr).toBe(first.stderr);
+    expect(tree(join(dir, 'cold'))).toEqual(coldFiles);
     corrupt(join(dir, 'cache'), 'render');
     // A corrupted half of the compressed copies; the other half is reused.
     const compressed = readdirSync(join(dir, 'cache'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.parentPath.includes('/compressed/'));

@@ -24,6 +24,7 @@ describe('kb-site command line', () => {
   it('passes a command its own flags, and search reads the built site from --out', () => {
     expect(parseCli(['preview', '--out', 'site'], project)).toMatchObject({ ok: true, args: ['preview', '--host', '127.0.0.1'], env: { KB_OUT_DIR: join(project, 'site') } });
     expect(parseCli(['preview', '--host', '0.0.0.0'], project)).toMatchObject({ ok: true, args: ['preview', '--host', '0.0.0.0'] });
+    expect(parseCli(['build', '--no-cache'], project)).toMatchObject({ ok: true, script: 'build.ts', args: ['--no-cache'] });
     expect(parseCli(['dev', '--port', '4000', '--open'], project)).toMatchObject({ ok: true, script: 'astro.ts', args: ['dev', '--port', '4000', '--open'] });
     expect(parseCli(['search', 'refund', '--lang', 'en', '--out', 'site'], project)).toMatchObject({ ok: true, args: ['refund', '--lang', 'en', '--dist', join(project, 'site')] });
     expect(parseCli(['new', '--lang', 'ja', '--category', 'billing', 'Title'], project)).toMatchObject({ ok: true, script: 'new-article.ts', args: ['--lang', 'ja', '--category', 'billing', 'Title'] });
