@@ -46,7 +46,13 @@ export default function rehypeImages(options: Options = {}) {
       const src = node.properties.src;
       node.properties.loading = 'lazy';
       node.properties.decoding = 'async';
-      if (/^(https?:|data:|\/\/)/i.test(src)) {
+      if (/^data:/i.test(src)) {
+        // Recorded for the check, which asks for a file instead; never published inline.
+        images.push({ src, line: node.position?.start.line, found: true });
+        delete node.properties.src;
+        return;
+      }
+      if (/^(https?:|\/\/)/i.test(src)) {
         images.push({ src, line: node.position?.start.line, found: true });
         return;
       }

@@ -32,7 +32,18 @@ export function checkKnowledgeBase(kb: KnowledgeBase): Diagnostic[] {
     for (const link of article.links) checkLink(article, link, out);
     for (const image of article.images) {
       const origin = externalOrigin(image.src);
-      if (origin !== undefined && !imageOrigins.has(origin)) {
+      if (/^data:/i.test(image.src)) {
+        // Not published (rehype-images drops the source): the reader sees the alt text where the image would be.
+        // A warning, not an error: the rest of the page is fine, and hostile content's payloads use data: too.
+        out.push({
+          severity: 'warning',
+          code: 'inline-image',
+          file: article.displayPath,
+          line: image.line,
+          message: `image "${image.src.length > 40 ? `${image.src.slice(0, 40)}…` : image.src}" is embedded in the article as a data: URL, which the site does not publish: readers see its alt text instead`,
+          hint: 'Save it as a file in content/_assets and point at it, e.g. ![Invoice form](../../_assets/invoice-form.png): it is then checked, sized and cached like every image',
+        });
+      } else if (origin !== undefined && !imageOrigins.has(origin)) {
         const allowed = origin.startsWith('https://') ? origin : origin.replace(/^[a-z]+:/, 'https:');
         out.push({
           severity: 'error',

@@ -26,5 +26,7 @@ export const articleSanitizeSchema: SanitizeSchema = {
     abbr: ['title'],
     source: [],
   },
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
+  // `data:` images get through only as far as rehype-images, which records them for the check (an error: "save
+  // it as a file") and drops the source; no published page carries one.
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: [...(defaultSchema.protocols?.src ?? []), 'data'] },
 };
