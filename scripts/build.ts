@@ -40,6 +40,7 @@ const { getSearchIndex } = await import('../src/build/search-index.ts');
 const { getSiteData } = await import('../src/site-data.ts');
 const { renderCacheKind } = await import('../src/markdown/render-cache.ts');
 const { compressCacheKind } = await import('../src/build/compress-files.ts');
+const { tokenCacheKind } = await import('../src/search/token-cache.ts');
 
 const kb = await getKnowledgeBase();
 // The same index the pages embed and the build writes: the writers' search tests run against it.
@@ -72,7 +73,7 @@ if (await exists(outDir)) await rename(outDir, old);
 await rename(staging, outDir);
 await removeOldOutputs();
 if (cache) {
-  pruneBuildCache(cache, [renderCacheKind, compressCacheKind]);
+  pruneBuildCache(cache, [renderCacheKind, compressCacheKind, tokenCacheKind]);
   // What this build read, for the next one to compare with. An input saved after this build started may not be
   // in the output, so then there is no record and the next build is a real one.
   const extraInputs = configInputs(kb.config);

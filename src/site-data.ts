@@ -27,7 +27,7 @@ export async function getSiteData(): Promise<SiteData> {
   const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
   if (g[cacheKey]?.kb === kb) return g[cacheKey].data;
   // Similarity is the slow part on a large site: it runs off the main thread, next to the search index build.
-  const pending = computeRelatedOffThread(kb.articles, (text) => indexTokens(text));
+  const pending = computeRelatedOffThread(kb.articles);
   g[cacheKey] = { kb, data: pending.then((related) => deriveSiteData(kb, related)) };
   return g[cacheKey].data;
 }

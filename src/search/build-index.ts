@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../content/model.ts';
 import type { SynonymRule } from '../schemas/synonyms.ts';
 import { indexTokens } from './tokenizer.ts';
+import { openTokenTable } from './token-cache.ts';
 import { createSynonymExpander, type SynonymExpander } from './synonyms.ts';
 import { japaneseDictionaryRules, type DictionaryMode } from './japanese-dictionary.ts';
 import { articleFields, fieldTf, levelOf, sectionFields, synonymShare, type FieldName } from './scoring.ts';
@@ -85,6 +86,8 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
   const opts = { ...defaults, typoMinLength: source.config?.search?.typoMinLength ?? 4, ...stripUndefined(options) };
   const link = (url: string) => withBase(source.config?.url ? basePath(source.config.url) : '', url);
   const index: SearchIndex = { files: new Map(), manifestUrls: {}, locales: {} };
+  // A rebuild tokenizes only the texts that changed since the last build (src/search/token-cache.ts).
+  const table = openTokenTable('index');
   const byLocale = new Map<string, Article[]>();
   for (const article of source.articles) {
     if (article.draft) continue;
@@ -96,10 +99,11 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
     const titles = new Map((source.categories ?? []).filter((c) => c.locale === locale).map((c) => [c.slug, c.title]));
     const dictionary = /^ja\b/.test(locale) ? japaneseDictionaryRules(source.config?.search?.japaneseDictionary ?? 'off') : [];
     const rules = [...(source.synonyms?.[locale] ?? []), ...dictionary];
-    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, rules, opts, index.files);
+    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, rules, opts, index.files, table.tokens);
     index.locales[locale] = built;
     index.manifestUrls[locale] = built.manifestUrl;
   }
+  table.save();
   return index;
 }
 
@@ -123,6 +127,7 @@ function buildLocale(
   rules: readonly SynonymRule[],
   opts: Options,
   files: Map<string, string>,
+  tokens: (text: string) => string[] = indexTokens,
 ): LocaleSearchIndex {
   const started = performance.now();
   const base = `${opts.basePath}/${locale}/`;
@@ -138,12 +143,12 @@ function buildLocale(
       category: categoryTitle(article.category),
       description: article.description,
     };
-    return Object.fromEntries(articleFields.map((f) => [f, indexTokens(texts[f]!)])) as Record<FieldName, string[]>;
+    return Object.fromEntries(articleFields.map((f) => [f, tokens(texts[f]!)])) as Record<FieldName, string[]>;
   });
   const sectionTokens = articles.map((article, a) =>
     sectionLists[a]!.map((section) => {
       const headingField: FieldName = article.type === 'faq' && section.id ? 'question' : 'heading';
-      return { [headingField]: indexTokens(section.heading), body: indexTokens(section.text) } as Partial<Record<FieldName, string[]>>;
+      return { [headingField]: tokens(section.heading), body: tokens(section.text) } as Partial<Record<FieldName, string[]>>;
     }),
   );
   const vocabulary = new Set<string>();

@@ -48,7 +48,7 @@ describe('related articles off the main thread', () => {
     );
     const terms = (text: string) => indexTokens(text);
     const here = computeRelated(many, { terms });
-    const there = await computeRelatedOffThread(many, terms, { minimumForWorker: 1 });
+    const there = await computeRelatedOffThread(many, { minimumForWorker: 1 });
     expect(there.size).toBe(many.length);
     for (const a of many) expect(there.get(a)!.map((r) => r.slug)).toEqual(here.get(a)!.map((r) => r.slug));
   });
