@@ -23,7 +23,8 @@ const paths = { contentDir: resolveContentDir(), configPath: resolveConfigPath()
 // Nothing changed since the last build into this folder, which is still as that build left it: nothing to do
 // (src/build/up-to-date.ts). Asked before Astro and the content model are even loaded.
 const last = cache && readOutputRecord(cache, outDir);
-if (last && last.key === inputsKey(paths, last.extraInputs).key && outputUnchanged(outDir, last.files)) {
+// The output first: listing it is cheaper than hashing the inputs, and a CI job without dist/ skips the hashing.
+if (last && outputUnchanged(outDir, last.files) && last.key === inputsKey(paths, last.extraInputs).key) {
   for (const line of last.report) console.error(line);
   console.log(`Nothing changed since the last build: ${shownPath(outDir)} already holds ${plural(last.articles, 'article')} in ${plural(last.languages, 'language')} (checked in ${((performance.now() - started) / 1000).toFixed(1)} s; --no-cache builds anyway).`);
   process.exit(0);

@@ -21,7 +21,7 @@ export const outputRecordKind = 'output';
 
 const packageRoot = resolve(import.meta.dirname, '../..');
 /** The generator's files (here, or in node_modules/kb-site); tests/, docs/ and the example content are not inputs. */
-const generatorParts = ['src', 'plugins', 'scripts', 'bin', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
+const generatorParts = ['src', 'plugins', 'scripts', 'bin', 'astro.config.mjs', 'package.json', 'package-lock.json'];
 /** The environment the build reads, apart from the paths (resolved into the key separately). */
 const environment = ['KB_SITE_URL'];
 
@@ -75,11 +75,11 @@ export function inputsKey(paths: BuildPaths, extraInputs: readonly string[], git
   const seen = { newestMs: 0 };
   const tree = (path: string) => hashTree(path, parts, seen);
   for (const part of generatorParts) tree(join(packageRoot, part));
-  // The installed tree: npm's own record of node_modules (beside the project, or above an installed kb-site).
-  for (const dir of new Set([packageRoot, dirname(packageRoot), process.cwd()])) {
-    for (const file of [join(dir, 'node_modules', '.package-lock.json'), join(dir, '.package-lock.json')]) if (existsSync(file)) tree(file);
-  }
+  // The installed tree: npm's own record of node_modules, in this repository's or in the one kb-site is installed in.
+  const installed = [join(packageRoot, 'node_modules', '.package-lock.json'), join(dirname(packageRoot), '.package-lock.json'), join(process.cwd(), 'node_modules', '.package-lock.json')];
+  for (const file of new Set(installed)) if (existsSync(file)) tree(file);
   if (process.cwd() !== packageRoot) tree(join(process.cwd(), 'package-lock.json'));
+  // The public folder the site is built with: the project's, else the package's (astro.config.mjs).
   tree(existsSync(join(process.cwd(), 'public')) ? join(process.cwd(), 'public') : join(packageRoot, 'public'));
   tree(resolve(paths.configPath));
   tree(resolve(paths.contentDir));
@@ -90,28 +90,25 @@ export function inputsKey(paths: BuildPaths, extraInputs: readonly string[], git
 
 /** Every file under `path` (or the file itself), by name and bytes, in a stable order; a missing path counts as such. */
 function hashTree(path: string, parts: (string | Uint8Array)[], seen: { newestMs: number }): void {
+  const statOf = (file: string) => {
+    try {
+      return statSync(file);
+    } catch {
+      return undefined;
+    }
+  };
   const add = (file: string, stat: { mtimeMs: number }) => {
     parts.push(file, readFileSync(file));
     seen.newestMs = Math.max(seen.newestMs, stat.mtimeMs);
   };
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    parts.push(path, 'missing');
-    return;
-  }
-  if (!stat.isDirectory()) return add(path, stat);
+  const top = statOf(path);
+  if (!top) return void parts.push(path, 'missing');
+  if (!top.isDirectory()) return add(path, top);
   for (const name of readdirSync(path, { recursive: true, encoding: 'utf8' }).sort()) {
     const file = join(path, name);
-    let entry;
-    try {
-      entry = statSync(file);
-    } catch {
-      parts.push(file, 'dangling');
-      continue;
-    }
-    if (entry.isFile()) add(file, entry);
+    const entry = statOf(file);
+    if (!entry) parts.push(file, 'dangling');
+    else if (entry.isFile()) add(file, entry);
   }
 }
 
