@@ -1,7 +1,7 @@
 // npm run build: check the content, build into a temporary folder, precompress, then swap it in for dist/.
 // A failed build never touches the previous dist/.
 import { spawn } from 'node:child_process';
-import { readdir, rm, rename } from 'node:fs/promises';
+import { cp, readdir, rm, rename } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pruneBuildCache, resolveCacheDir, startBuildCache } from '../src/build/build-cache.ts';
@@ -56,7 +56,11 @@ if (!printDiagnostics(diagnostics, kb, (line) => (console.error(line), report.pu
   process.exit(1);
 }
 
-const staging = `${outDir}.staging-${process.pid}`;
+// Astro writes its server chunks inside the output folder when that is inside the project, and otherwise into the
+// project's shared .astro/, where two builds at once (into folders elsewhere) would overwrite each other's chunks.
+// So a build always stages inside the project, and a build for elsewhere moves its output there at the end.
+const insideProject = !relative(process.cwd(), outDir).startsWith('..');
+const staging = insideProject ? `${outDir}.staging-${process.pid}` : resolve('.kb-cache', `staging-${process.pid}`);
 try {
   // The project is the folder this runs in; the Astro config is the generator's own, wherever it is installed
   // (Astro reads the path relative to the root).
@@ -71,7 +75,7 @@ try {
 }
 const old = `${outDir}.old-${process.pid}`;
 if (await exists(outDir)) await rename(outDir, old);
-await rename(staging, outDir);
+await moveOutput(staging, outDir);
 await removeOldOutputs();
 if (cache) {
   pruneBuildCache(cache, [renderCacheKind, compressCacheKind, tokenCacheKind]);
@@ -86,6 +90,17 @@ console.log(`Built ${plural(kb.articles.length, 'article')} in ${plural(kb.local
 // Everything is written: do not wait for Astro's and Vite's leftover handles (timers, file watchers, idle
 // workers) to wind down on their own, which cost a large site a second or more after the swap.
 process.exit(0);
+
+/** A rename, or a copy where the output is on another file system than the project. */
+async function moveOutput(from: string, to: string) {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true, verbatimSymlinks: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
 
 /**
  * The new output is in place; deleting the old one (tens of thousands of files on a large site) need not
