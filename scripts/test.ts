@@ -38,7 +38,8 @@ const runs: Run[] = extra.length
   ? [{ name: 'vitest', args: [vitest, 'run', ...extra], stream: true }]
   : [
       { name: 'browser tests', args: [vitest, 'run', '--project', 'e2e'], stream: true },
-      { name: 'type check', args: [tsc, '--noEmit', '-p', '.'], stream: false },
+      // Incremental: a second run re-checks only what changed since the last (its record is in .kb-cache/).
+      { name: 'type check', args: [tsc, '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', '.kb-cache/typecheck.tsbuildinfo'], stream: false },
       // One worker: the other core belongs to the browser tests and Chromium.
       { name: 'unit tests', args: [vitest, 'run', '--project', 'unit', '--maxWorkers=1'], stream: false },
     ];
