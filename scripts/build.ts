@@ -59,7 +59,7 @@ if (!printDiagnostics(diagnostics, kb, (line) => (console.error(line), report.pu
 // Astro writes its server chunks inside the output folder when that is inside the project, and otherwise into the
 // project's shared .astro/, where two builds at once (into folders elsewhere) would overwrite each other's chunks.
 // So a build always stages inside the project, and a build for elsewhere moves its output there at the end.
-const insideProject = !relative(process.cwd(), outDir).startsWith('..');
+const insideProject = outDir.startsWith(process.cwd()); // Astro's own test
 const staging = insideProject ? `${outDir}.staging-${process.pid}` : resolve('.kb-cache', `staging-${process.pid}`);
 try {
   // The project is the folder this runs in; the Astro config is the generator's own, wherever it is installed

@@ -3,6 +3,7 @@
 // core. The browser tests stream as they run; the other two print in one block each when they end.
 // With arguments (`npm test -- tests/unit/search`), it is plain `vitest run` with them.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -33,13 +34,19 @@ function run({ name, args, stream }: Run): Promise<{ name: string; code: number;
   });
 }
 
+/** The arguments of package.json's `typecheck` script (`tsc …`), so the two never differ. */
+function typecheckArgs(): string[] {
+  const script: string = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')).scripts.typecheck;
+  return script.split(/\s+/).slice(1);
+}
+
 const extra = process.argv.slice(2);
 const runs: Run[] = extra.length
   ? [{ name: 'vitest', args: [vitest, 'run', ...extra], stream: true }]
   : [
       { name: 'browser tests', args: [vitest, 'run', '--project', 'e2e'], stream: true },
-      // Incremental: a second run re-checks only what changed since the last (its record is in .kb-cache/).
-      { name: 'type check', args: [tsc, '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', '.kb-cache/typecheck.tsbuildinfo'], stream: false },
+      // As `npm run typecheck` runs it (incremental: a second run re-checks only what changed).
+      { name: 'type check', args: [tsc, ...typecheckArgs()], stream: false },
       // One worker: the other core belongs to the browser tests and Chromium.
       { name: 'unit tests', args: [vitest, 'run', '--project', 'unit', '--maxWorkers=1'], stream: false },
     ];
