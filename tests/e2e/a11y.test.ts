@@ -136,7 +136,7 @@ async function checkAll(cases: Case[]): Promise<string[]> {
       try {
         for (let c = queue.shift(); c; c = queue.shift()) failures.push(...(await check(t, c)));
       } finally {
-        await t.context.close();
+        await t.close();
       }
     }),
   );

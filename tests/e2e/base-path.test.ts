@@ -53,7 +53,7 @@ describe('a site served under a path (GitHub Pages project site)', () => {
     expect(t.consoleErrors).toEqual([]);
     expect(t.externalRequests).toEqual([]);
     expect(h.server.log.filter((r) => !r.path.startsWith(`${prefix}/`) && r.path !== prefix)).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it('searches, and a result leads to the article under the path', async () => {
@@ -70,7 +70,7 @@ describe('a site served under a path (GitHub Pages project site)', () => {
     await t.page.waitForURL(`**${href}`);
     expect(await t.page.locator('article h1').innerText()).toMatch(/refund/i);
     expect(t.consoleErrors).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it('answers a missing page under the path in the language of its path', async () => {
@@ -78,13 +78,13 @@ describe('a site served under a path (GitHub Pages project site)', () => {
     expect(await t.page.locator('html').getAttribute('lang')).toBe('ja');
     expect(await t.page.locator('.site-title').getAttribute('href')).toBe(`${prefix}/ja/`);
     expect(t.cspViolations).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it('switches language to the same article under the path', async () => {
     const t = await h.open(`${prefix}/en/account/reset-your-password/`);
     const ja = t.page.locator('a[hreflang="ja"]').first();
     expect(await ja.getAttribute('href')).toBe(`${prefix}/ja/account/reset-your-password/`);
-    await t.context.close();
+    await t.close();
   });
 });

@@ -32,7 +32,7 @@ describe('a branded site', () => {
     await expect.poll(() => logo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect((await logo.boundingBox())!.height).toBe(28);
     expect(await t.page.locator('.site-title').innerText()).toBe('Tallybird Help Center');
-    await t.context.close();
+    await t.close();
   });
 
   it('colours links and buttons with the accent, and a lighter shade of it that reads in the dark theme', async () => {
@@ -54,21 +54,21 @@ describe('a branded site', () => {
     expect(g).toBeGreaterThan(r!);
     expect(g).toBeGreaterThan(b!);
     expect(light.cspViolations).toEqual([]);
-    await light.context.close();
+    await light.close();
   });
 
   it('says the configured words on the home page, per locale', async () => {
     const en = await h.open(`${prefix}/en/`);
     expect(await en.page.locator('.hero h1').innerText()).toBe('Hi! What can we help you with?');
     expect(await en.page.locator('.hero-sub').innerText()).toBe('Answers from the Tallybird team.');
-    await en.context.close();
+    await en.close();
     const ja = await h.open(`${prefix}/ja/`);
     expect(await ja.page.locator('.hero h1').innerText()).toBe('こんにちは。どのようなご用件ですか？');
     expect(await ja.page.locator('.hero-sub').innerText()).toBe('ヘルプセンターを検索するか、トピックから探してください。');
-    await ja.context.close();
+    await ja.close();
     const ko = await h.open(`${prefix}/ko/`);
     expect(await ko.page.locator('.hero h1').innerText()).toBe('무엇을 도와드릴까요?');
-    await ko.context.close();
+    await ko.close();
   });
 
   it('does it with a stylesheet file: no inline style anywhere, so the CSP stays strict', () => {

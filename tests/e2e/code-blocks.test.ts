@@ -24,7 +24,7 @@ describe('code blocks', () => {
     expect(sizes.code).toBe(sizes.pre);
     expect(sizes.code / sizes.text).toBeCloseTo(0.9, 2);
     expect(sizes.inline / sizes.text).toBeCloseTo(0.9, 2);
-    await t.context.close();
+    await t.close();
   });
 
   it('labels each block with its language, outside the code that is copied', async () => {
@@ -32,7 +32,7 @@ describe('code blocks', () => {
     const labels = await t.page.locator('.code-block').evaluateAll((blocks) => blocks.map((b) => getComputedStyle(b, '::before').content));
     expect(labels.slice(0, 3)).toEqual(['"HTTP"', '"JSON"', '"JavaScript"']);
     expect(await t.page.locator('.code-block pre').first().innerText()).not.toContain('HTTP\n');
-    await t.context.close();
+    await t.close();
   });
 
   it('copies a block with the keyboard and announces it politely, in the page language', async () => {
@@ -55,7 +55,7 @@ describe('code blocks', () => {
       await expect.poll(() => status.innerText()).toBe(copied);
       expect(t.cspViolations).toEqual([]);
       expect(t.consoleErrors).toEqual([]);
-      await t.context.close();
+      await t.close();
     }
   });
 
@@ -75,7 +75,7 @@ describe('code blocks', () => {
     await t.page.keyboard.press('ArrowRight');
     await t.page.keyboard.press('ArrowRight');
     await expect.poll(() => pre.evaluate((p) => p.scrollLeft)).toBeGreaterThan(0);
-    await t.context.close();
+    await t.close();
   });
 
   it('passes axe with its copy buttons and focusable blocks, in both themes and after a copy', async () => {
@@ -87,7 +87,7 @@ describe('code blocks', () => {
       await t.page.locator('.code-copy').first().click();
       await expect.poll(() => t.page.locator('.code-copy-status').first().innerText()).toBe('Copied');
       failures.push(...(await axeViolations(t, `${article} [${colorScheme}]`)));
-      await t.context.close();
+      await t.close();
     }
     expect(failures).toEqual([]);
   });
@@ -121,6 +121,6 @@ describe('code blocks', () => {
       }),
     );
     expect(broken).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 });

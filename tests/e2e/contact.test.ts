@@ -55,7 +55,7 @@ describe('the contact page answers first', () => {
         }
       }
       expect(t.consoleErrors).toEqual([]);
-      await t.context.close();
+      await t.close();
     }));
   });
 
@@ -102,7 +102,7 @@ describe('the contact page answers first', () => {
     expect(submit.resultCount).toBeGreaterThan(0);
     expect(JSON.stringify(events())).not.toContain('money back?"');
     expect(await t.page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it('is where the footer, "not helpful" and zero-results contact links lead', async () => {
@@ -123,11 +123,11 @@ describe('the contact page answers first', () => {
     await t.page.locator('[data-contact-channel]').waitFor({ state: 'visible', timeout: 10_000 });
     await poll(() => events().some((e) => e.type === 'contact_start' && e.query === 'zzqxv返金認証')).toBe(true);
     expect(t.cspViolations).toEqual([]);
-    await t.context.close();
+    await t.close();
 
     // Without JavaScript there are no suggestions, but the channel is there at once.
     const plain = await h.open('/en/contact/', { javaScriptEnabled: false });
     expect(await plain.page.locator('a[data-contact-send]').isVisible()).toBe(true);
-    await plain.context.close();
+    await plain.close();
   });
 });

@@ -27,7 +27,7 @@ describe('helpfulness widget and events', () => {
     expect(await t.page.locator('[data-feedback-thanks]').innerText()).toMatch(/ありがとう/);
     expect(await t.page.locator('.feedback-row').boundingBox()).toEqual(layoutBefore);
     expect(h.server.events.at(-1)!.contentType).toMatch(/^text\/plain/);
-    await t.context.close();
+    await t.close();
   });
 
   it('on "no" asks for a reason from the keyboard, masks PII in the comment, and offers the contact link', async () => {
@@ -47,7 +47,7 @@ describe('helpfulness widget and events', () => {
     expect(event.comment).toContain('[email]');
     expect(event.comment).toContain('[number]');
     expect(await t.page.locator('[data-feedback-followup] [data-contact-link]').count()).toBe(1);
-    await t.context.close();
+    await t.close();
   });
 
   it('sends search, zero-result, click and contact events with masked queries', async () => {
@@ -76,7 +76,7 @@ describe('helpfulness widget and events', () => {
     // The link leads to the contact page with the question; closing mid-navigation can leave the context hanging.
     await t.page.waitForURL(/\/en\/contact\/\?/);
     expect(new URL(t.page.url()).searchParams.get('q')).toBe('qwzxq@zqxjv.qq zqxjvw');
-    await t.context.close();
+    await t.close();
   });
 
   it('sends nothing when the reader has Global Privacy Control on', async () => {
@@ -86,7 +86,7 @@ describe('helpfulness widget and events', () => {
     await t.page.locator('[data-helpful="yes"]').click();
     await t.page.waitForTimeout(500);
     expect(h.server.events.length).toBe(before);
-    await t.context.close();
+    await t.close();
   });
 
   it('uses no cookies or storage for events', async () => {
@@ -94,6 +94,6 @@ describe('helpfulness widget and events', () => {
     await t.page.locator('[data-helpful="yes"]').click();
     expect(await t.context.cookies()).toEqual([]);
     expect(await t.page.evaluate(() => Object.keys(localStorage).filter((k) => k !== 'kb-theme'))).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 });

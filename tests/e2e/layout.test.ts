@@ -36,7 +36,7 @@ describe('the header on a phone', () => {
       await input.click();
       expect(await t.page.evaluate(() => document.activeElement?.id)).toBe('search-header');
     }
-    await t.context.close();
+    await t.close();
   });
 });
 
@@ -49,13 +49,13 @@ describe('diagrams in the dark theme', () => {
     const system = await filters(dark);
     expect(system.length).toBeGreaterThan(0);
     for (const img of system) expect(img.filter).toMatch(img.svg ? /invert\(0\.9\) hue-rotate\(180deg\)/ : /brightness/);
-    await dark.context.close();
+    await dark.close();
 
     const light = await h.open(article, { colorScheme: 'light' });
     for (const img of await filters(light)) expect(img.filter).toBe('none');
     await light.page.locator('[data-theme-toggle]').click();
     for (const img of await filters(light)) expect(img.filter).toMatch(img.svg ? /invert/ : /brightness/);
-    await light.context.close();
+    await light.close();
   });
 });
 
@@ -99,7 +99,7 @@ describe('Japanese line breaking', () => {
         for (const line of b.lines) if ([...line].length === 1 || /^.[、。？！）」』]$/u.test(line)) short.push(`${path}: "${line}" in "${b.text}" (${b.lines.join(' | ')})`);
       }
     }
-    await t.context.close();
+    await t.close();
     expect(short).toEqual([]);
   });
 });
@@ -144,7 +144,7 @@ describe('card grids', () => {
           if (g.rows.some((r) => Math.abs(r.left - g.left) > 1 || Math.abs(r.right - g.right) > 1)) problems.push(`${where}: a row with a hole`);
         }
       }
-      await t.context.close();
+      await t.close();
     }
     expect(problems).toEqual([]);
   }, 120_000);

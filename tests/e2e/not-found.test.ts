@@ -39,20 +39,20 @@ describe('the 404 page', () => {
       expect(await t.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       expect(t.cspViolations).toEqual([]);
       expect(realErrors(t.consoleErrors)).toEqual([]);
-      await t.context.close();
+      await t.close();
     });
   }
 
   it('passes axe in another language', async () => {
     const t = await h.open('/ko/no-such-page/', { colorScheme: 'dark' });
     expect(await axeViolations(t, '/ko/no-such-page/')).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it('is in the default language without JavaScript', async () => {
     const t = await h.open('/ja/no-such-page/', { javaScriptEnabled: false });
     expect(await t.page.locator('html').getAttribute('lang')).toBe('en');
     expect(await t.page.locator('h1').innerText()).toBe('Page not found');
-    await t.context.close();
+    await t.close();
   });
 });

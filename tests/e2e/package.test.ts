@@ -137,7 +137,7 @@ describe('a content repository started with create-kb-site', () => {
     expect(t.consoleErrors).toEqual([]);
     expect(t.cspViolations).toEqual([]);
     expect(t.externalRequests).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it("shows the team's footer links, strings and stylesheet", async () => {
@@ -148,7 +148,7 @@ describe('a content repository started with create-kb-site', () => {
     expect(await t.page.locator('.search-header input').getAttribute('placeholder')).toBe('Ask Acme anything…');
     expect(await t.page.locator('.footer-links a').textContent()).toBe('Status');
     expect(t.cspViolations).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it('answers a mistyped flag with one line and exit 2', async () => {

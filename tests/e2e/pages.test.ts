@@ -44,7 +44,7 @@ describe('every page type renders in each locale', () => {
         expect(t.externalRequests, path).toEqual([]);
         expect(t.cspViolations, path).toEqual([]);
       }
-      await t.context.close();
+      await t.close();
       const feed = await fetch(`${h.server.url}/${locale}/feed.xml`).then((r) => r.text());
       expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     });
@@ -59,20 +59,20 @@ describe('every page type renders in each locale', () => {
       );
       expect(chrome).not.toMatch(/\b(Search|Home|Previous|Next|Related|Was this|Yes|No|Updated|Contact)\b/);
     }
-    await t.context.close();
+    await t.close();
   });
 
   it('serves a 404 page with a search box', async () => {
     const t = await h.open('/en/no-such-page/');
     expect(await t.page.locator('h1').innerText()).toMatch(/not found/i);
     expect(await t.page.locator('[data-kb-search] input').count()).toBe(1);
-    await t.context.close();
+    await t.close();
   });
 
   it('reads without JavaScript', async () => {
     const t = await h.open(articlePages('en')[0]!, { javaScriptEnabled: false });
     expect((await t.page.locator('.prose').innerText()).length).toBeGreaterThan(100);
-    await t.context.close();
+    await t.close();
   });
 
   it('fits a 320 px wide screen without horizontal scrolling', async () => {
@@ -83,7 +83,7 @@ describe('every page type renders in each locale', () => {
       const overflow = await t.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
-    await t.context.close();
+    await t.close();
   });
 });
 
@@ -105,7 +105,7 @@ describe('FAQ pages', () => {
       expect(q.acceptedAnswer['@type']).toBe('Answer');
       expect(q.acceptedAnswer.text.length).toBeGreaterThan(10);
     }
-    await t.context.close();
+    await t.close();
   });
 
   it('opens an item when the hash changes after load, and works without JavaScript as <details>', async () => {
@@ -116,7 +116,7 @@ describe('FAQ pages', () => {
     await expect.poll(() => t.page.evaluate((id) => document.getElementById(decodeURIComponent(id))!.closest('details')!.open, ids.at(-1)!)).toBe(true);
     await t.page.locator('details.faq-item summary').first().click();
     expect(await t.page.locator('details.faq-item').first().getAttribute('open')).not.toBeNull();
-    await t.context.close();
+    await t.close();
   });
 });
 
@@ -136,7 +136,7 @@ describe('article pages', () => {
     await link.click();
     await expect.poll(() => wide.page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(target);
     await expect.poll(() => wide.page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), target)).toBeLessThan(200);
-    await wide.context.close();
+    await wide.close();
 
     const phone = await h.open(path, { viewport: { width: 375, height: 740 } });
     const details = phone.page.locator('[data-toc]');
@@ -145,7 +145,7 @@ describe('article pages', () => {
     expect(box!.y).toBeLessThan(text!.y); // above the text
     await phone.page.locator('[data-toc] summary').click();
     expect(await phone.page.locator('.toc a').first().isVisible()).toBe(true);
-    await phone.context.close();
+    await phone.close();
   });
 
   it('gives FAQ pages no table of contents: the collapsed questions already are one', async () => {
@@ -163,7 +163,7 @@ describe('article pages', () => {
       expect(a.href).toBe(`#${a.id}`);
       expect(a.name).toMatch(/\S/);
     }
-    await t.context.close();
+    await t.close();
   });
 
   it('turns task lists into checklists a reader can tick, each box named by its text', async () => {
@@ -176,7 +176,7 @@ describe('article pages', () => {
     const before = await box.isChecked();
     await t.page.locator('.task-list-item label').first().click({ position: { x: 60, y: 5 } });
     expect(await box.isChecked()).toBe(!before);
-    await t.context.close();
+    await t.close();
   });
 });
 
@@ -188,7 +188,7 @@ describe('language switcher', () => {
     await t.page.locator('.language-menu a[lang="ja"]').click();
     await t.page.waitForURL(`**${en.replace('/en/', '/ja/')}`);
     expect(await t.page.locator('html').getAttribute('lang')).toBe('ja');
-    await t.context.close();
+    await t.close();
   });
 
   it('goes to the home page with a notice when there is no translation', async () => {
@@ -199,7 +199,7 @@ describe('language switcher', () => {
     await t.page.waitForURL('**/ko/#untranslated');
     expect(await t.page.locator('#untranslated').isVisible()).toBe(true);
     expect(await t.page.locator('#untranslated').innerText()).toMatch(/[가-힣]/);
-    await t.context.close();
+    await t.close();
   });
 });
 
@@ -211,6 +211,6 @@ describe('theme', () => {
     await t.page.reload();
     expect(await t.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(t.cspViolations).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 });

@@ -49,7 +49,7 @@ describe('the search page, a page of results at a time', () => {
     await expect.poll(() => results(t)).toEqual(first);
     expect(t.consoleErrors).toEqual([]);
     expect(t.cspViolations).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it('passes axe on a later page, with the pager, in both themes', async () => {
@@ -58,7 +58,7 @@ describe('the search page, a page of results at a time', () => {
       const t = await h.open('/ja/search/?q=%E8%AB%8B%E6%B1%82&page=2', { colorScheme });
       await expect.poll(() => t.page.locator('.search-pager').count(), { timeout: 10_000 }).toBe(1);
       failures.push(...(await axeViolations(t, `/ja/search/ page 2 [${colorScheme}]`)));
-      await t.context.close();
+      await t.close();
     }
     expect(failures).toEqual([]);
   });
@@ -77,8 +77,8 @@ describe('the search page, a page of results at a time', () => {
     const input = t.page.locator('.search-page input');
     await input.fill('refund');
     await expect.poll(() => params(t)).toEqual({ q: 'refund' });
-    await t.context.close();
-    await far.context.close();
+    await t.close();
+    await far.close();
   });
 
   it('links from a dropdown with more answers than it shows to all of them on the search page', async () => {
@@ -92,7 +92,7 @@ describe('the search page, a page of results at a time', () => {
     await all.click();
     await t.page.waitForURL('**/en/search/?q=invoice');
     await settled(t, 'invoice');
-    await t.context.close();
+    await t.close();
   });
 });
 
@@ -106,7 +106,7 @@ describe('the search page when nothing is found', () => {
     await t.page.locator('.search-page input').fill('refund');
     await settled(t, 'refund');
     expect(await t.page.locator('[data-search-page-topics]').isVisible()).toBe(true);
-    await t.context.close();
+    await t.close();
   });
 
   it('fits the "Contact support about …" button on a 390 px screen, on the search page and in a dropdown', async () => {
@@ -132,6 +132,6 @@ describe('the search page when nothing is found', () => {
       expect(fit.bottom, `${path} ${query}`).toBeLessThanOrEqual(phone.height);
       expect(fit.overflow, `${path} ${query}`).toBeLessThanOrEqual(0);
     }
-    await t.context.close();
+    await t.close();
   });
 });

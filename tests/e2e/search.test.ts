@@ -30,7 +30,7 @@ describe('search interface', () => {
     expect(scripts.length).toBe(1); // the page script only; the search UI is a separate, lazy chunk
     await t.page.locator('.search-header input').focus();
     await expect.poll(() => searchRequests(before).length).toBeGreaterThan(0);
-    await t.context.close();
+    await t.close();
   });
 
   it('focuses the search box with / and with Ctrl+K', async () => {
@@ -40,7 +40,7 @@ describe('search interface', () => {
     await t.page.locator('h1').click();
     await t.page.keyboard.press('Control+k');
     expect(await t.page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
-    await t.context.close();
+    await t.close();
   });
 
   it('shows results as you type, grouped by article, with the combobox pattern and keyboard flow', async () => {
@@ -70,7 +70,7 @@ describe('search interface', () => {
     await t.page.waitForURL(`**${href}`);
     expect(t.consoleErrors).toEqual([]);
     expect(t.cspViolations).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it('links a hit deep in an article to its heading', async () => {
@@ -78,7 +78,7 @@ describe('search interface', () => {
     await typeQuery(t, '.search-hero input', 'two-factor recovery codes');
     const hrefs = await options(t).evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     expect(hrefs.some((href) => href?.includes('#'))).toBe(true);
-    await t.context.close();
+    await t.close();
   });
 
   for (const [locale, query] of [['ja', '返金'], ['ko', '비밀번호'], ['ja', 'ﾊﾟｽﾜｰﾄﾞ']] as const) {
@@ -87,7 +87,7 @@ describe('search interface', () => {
       await typeQuery(t, '.search-hero input', query);
       expect(await options(t).count()).toBeGreaterThan(0);
       expect(await t.page.locator('.search-status').first().innerText()).toMatch(locale === 'ja' ? /件/ : /결과/);
-      await t.context.close();
+      await t.close();
     });
   }
 
@@ -101,7 +101,7 @@ describe('search interface', () => {
     const url = new URL(contact!);
     expect(url.searchParams.get('q')).toBe('zzqxv返金認証');
     expect(url.searchParams.get('lang')).toBe('ja');
-    await t.context.close();
+    await t.close();
   });
 
   it('answers a whole question pasted in, in each language, and links the answer first', async () => {
@@ -120,7 +120,7 @@ describe('search interface', () => {
       expect(await options(t).first().getAttribute('href')).toBe(answer);
       expect(await t.page.locator('.search-panel.search-nothing-found').count()).toBe(0);
     }
-    await t.context.close();
+    await t.close();
   });
 
   it('says when no article answers a question, offers the closest ones, then help and a contact link carrying it', async () => {
@@ -140,7 +140,7 @@ describe('search interface', () => {
     expect(await t.page.evaluate(() => document.activeElement?.getAttribute('aria-activedescendant'))).toBeTruthy();
     const contact = new URL((await panel.locator('.search-contact').getAttribute('href'))!);
     expect(contact.searchParams.get('q')).toBe(question);
-    await t.context.close();
+    await t.close();
   });
 
   it('keeps the newest answer when typing fast (stale responses are dropped)', async () => {
@@ -152,7 +152,7 @@ describe('search interface', () => {
     await expect.poll(() => t.page.locator('.search-option-title').first().innerText(), { timeout: 10_000 }).toMatch(/password/i);
     await t.page.waitForTimeout(300);
     expect(await t.page.locator('.search-option-title').first().innerText()).toMatch(/password/i);
-    await t.context.close();
+    await t.close();
   });
 
   it('has a shareable search page at /<lang>/search/?q=', async () => {
@@ -162,6 +162,6 @@ describe('search interface', () => {
     expect(await input.inputValue()).toBe('export');
     await input.fill('refund');
     await expect.poll(() => t.page.evaluate(() => location.search)).toBe('?q=refund');
-    await t.context.close();
+    await t.close();
   });
 });

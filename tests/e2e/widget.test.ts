@@ -131,7 +131,7 @@ describe('the help widget in a product on another origin', () => {
     expect(t.cspViolations).toEqual([]);
     expect(t.consoleErrors).toEqual([]);
     expect(t.externalRequests).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it('suggests for data-context and KBWidget.open({ context, query }), and its contact form suggests before it offers the channel', async () => {
@@ -172,7 +172,7 @@ describe('the help widget in a product on another origin', () => {
     expect(await inWidget(t, '#kbw-subject').inputValue()).toBe('二重に請求されました');
     expect(t.cspViolations).toEqual([]);
     expect(t.consoleErrors).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 
   it("wears the help center's brand accent", () => {
@@ -192,6 +192,6 @@ describe('the help widget in a product on another origin', () => {
     await poll(async () => new URL((await first())!).pathname).toMatch(/^\/en\/account\/(invite-team-members|team-roles-and-permissions)\/$/);
     expect(t.cspViolations).toEqual([]);
     expect(t.consoleErrors).toEqual([]);
-    await t.context.close();
+    await t.close();
   });
 });
