@@ -55,7 +55,9 @@ export function mapWithinBudget<T, R>(items: readonly T[], fn: (item: T) => R, b
       stopped = true;
     }
     const wall = performance.now() - started;
-    if (wall > 50) share = Math.min(1, Math.max(0.02, (cpuMs() - startedCpu) / wall));
+    // A short batch says little about the share, unless the watchdog stopped it: then its wall time is the
+    // limit, and the processor time it got in that time is exactly what the next attempt needs to allow for.
+    if (wall > 50 || stopped) share = Math.min(1, Math.max(0.02, (cpuMs() - startedCpu) / wall));
     if (!stopped) continue;
     const budget = budgetMs(items[i]!);
     if (cpuMs() - itemCpu < budget && attempt < retries) {
