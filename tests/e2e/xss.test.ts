@@ -1,34 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer, type StaticServer } from './static-server.ts';
-import { connectBrowser } from './browser.ts';
+import { startHarness, type Harness } from './browser.ts';
 
 // A site built from hostile content (tests/fixtures/content/xss, by global-setup): payloads in titles,
 // descriptions, keywords, tags, bodies and category files.
-const dist = inject('sites').xss;
-
-let server: StaticServer;
-let browser: Browser;
+let h: Harness;
 beforeAll(async () => {
-  server = await startStaticServer(dist);
-  browser = await connectBrowser();
+  h = await startHarness({ root: inject('sites').xss });
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
-async function visit(path: string): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
-  const page = await browser.newPage();
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url + path);
-  return { page, dialogs, errors };
+/** The page, the dialogs it opened (dismissed) and its console errors. */
+async function visit(path: string): Promise<{ page: Page; dialogs: string[]; errors: string[]; close: () => Promise<void> }> {
+  const t = await h.open(path);
+  return { page: t.page, dialogs: t.dialogs, errors: t.consoleErrors, close: () => t.close() };
 }
 
 const injected = (page: Page) =>
@@ -41,24 +28,24 @@ const injected = (page: Page) =>
 describe('hostile content never becomes markup', () => {
   for (const path of ['/en/', '/en/billing/', '/en/billing/hostile-title/', '/en/billing/plain/']) {
     it(`renders ${path} with no dialog and no injected element`, async () => {
-      const { page, dialogs } = await visit(path);
+      const { page, dialogs, close } = await visit(path);
       await page.hover('body');
       for (const el of await page.locator('.prose div').all()) await el.hover().catch(() => {});
       expect(dialogs).toEqual([]);
       expect(await injected(page)).toEqual({ marked: 0, scripts: [], jsLinks: 0 });
-      await page.close();
+      await close();
     });
   }
 
   it('shows payloads as text: the title reads literally', async () => {
-    const { page } = await visit('/en/billing/hostile-title/');
+    const { page, close } = await visit('/en/billing/hostile-title/');
     expect(await page.locator('h1').innerText()).toBe("Refunds <img src=x onerror=alert('title') data-xss>");
     expect(await page.title()).toContain("<img src=x onerror=alert('title') data-xss>");
-    await page.close();
+    await close();
   });
 
   it('keeps search queries and excerpts inert', async () => {
-    const { page, dialogs } = await visit('/en/');
+    const { page, dialogs, close } = await visit('/en/');
     const input = page.locator('.search-hero input');
     for (const query of ['<img src=x onerror=alert(1) data-xss>', '"><svg onload=alert(2) data-xss>', 'script', 'refund', 'onerror']) {
       await input.fill(query);
@@ -70,10 +57,10 @@ describe('hostile content never becomes markup', () => {
     await expect.poll(() => page.locator('[role=option]').count()).toBeGreaterThan(0);
     const excerpts = await page.locator('.search-excerpt').evaluateAll((els) => els.map((e) => e.innerHTML));
     for (const html of excerpts) expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/<[a-z]/i);
-    await page.goto(`${server.url}/en/search/?q=${encodeURIComponent('<img src=x onerror=alert(3) data-xss>')}`);
+    await page.goto(`${h.server.url}/en/search/?q=${encodeURIComponent('<img src=x onerror=alert(3) data-xss>')}`);
     await page.waitForTimeout(500);
     expect(await injected(page)).toEqual({ marked: 0, scripts: [], jsLinks: 0 });
     expect(dialogs).toEqual([]);
-    await page.close();
+    await close();
   });
 });
