@@ -2,7 +2,6 @@ import type { PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeHighlight from 'rehype-highlight';
 import { common, all } from 'lowlight';
@@ -16,6 +15,7 @@ import rehypeTaskLists from './rehype-task-lists.ts';
 import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeInlineCodeBreaks from './rehype-inline-code-breaks.ts';
 import rehypeFootnotes from './rehype-footnotes.ts';
+import rehypeRawHtml from './rehype-raw-html.ts';
 import { articleSanitizeSchema } from '../src/markdown/sanitize-schema.ts';
 
 /** The common set plus what help articles show: raw HTTP exchanges, server and container config, PowerShell. */
@@ -42,7 +42,7 @@ export function remarkPlugins(ctx: PipelineContext): PluggableList {
 
 export function rehypePlugins(ctx: PipelineContext): PluggableList {
   return [
-    rehypeRaw,
+    rehypeRawHtml,
     [rehypeSanitize, articleSanitizeSchema],
     [rehypeFootnotes, { label: ctx.footnoteLabel, backLabel: ctx.footnoteBackLabel, idPrefix: articleSanitizeSchema.clobberPrefix }],
     rehypeTaskLists,

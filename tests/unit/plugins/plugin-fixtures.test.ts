@@ -17,6 +17,7 @@ import rehypeTaskLists from '../../../plugins/rehype-task-lists.ts';
 import rehypeCodeBlocks from '../../../plugins/rehype-code-blocks.ts';
 import rehypeInlineCodeBreaks from '../../../plugins/rehype-inline-code-breaks.ts';
 import rehypeFootnotes from '../../../plugins/rehype-footnotes.ts';
+import rehypeRawHtml from '../../../plugins/rehype-raw-html.ts';
 import remarkGfm from 'remark-gfm';
 import rehypeSanitize from 'rehype-sanitize';
 import { articleSanitizeSchema } from '../../../src/markdown/sanitize-schema.ts';
@@ -36,7 +37,7 @@ const resolveLink = (href: string) => {
 };
 const resolveImage = (src: string) => (src.endsWith('plan.svg') ? { url: '/_assets/plan.0123456789.svg', width: 640, height: 360 } : undefined);
 
-type Pipeline = { remark: PluggableList; rehype: PluggableList; toHast?: { clobberPrefix?: string } };
+type Pipeline = { remark: PluggableList; rehype: PluggableList; toHast?: { clobberPrefix?: string; allowDangerousHtml?: boolean } };
 const pipelines: Record<string, (config: Config) => Pipeline> = {
   'remark-callouts': () => ({ remark: [remarkDirective, remarkCallouts], rehype: [] }),
   'remark-faq': () => ({ remark: [remarkFaq], rehype: [] }),
@@ -48,6 +49,7 @@ const pipelines: Record<string, (config: Config) => Pipeline> = {
   'rehype-code-blocks': () => ({ remark: [], rehype: [rehypeCodeBlocks] }),
   'rehype-inline-code-breaks': (config) => ({ remark: [remarkGfm], rehype: [[rehypeInlineCodeBreaks, config]] }),
   // As in the site: ids are prefixed once, by the sanitizer.
+  'rehype-raw-html': () => ({ remark: [remarkGfm], rehype: [rehypeRawHtml], toHast: { allowDangerousHtml: true } }),
   'rehype-footnotes': (config) => ({ remark: [remarkGfm], rehype: [[rehypeSanitize, articleSanitizeSchema], [rehypeFootnotes, config]], toHast: { clobberPrefix: '' } }),
 };
 
