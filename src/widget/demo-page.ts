@@ -40,6 +40,7 @@ export function demoPageFiles(kb: KnowledgeBase, link: (path: string) => string)
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${esc(t.title)}</title>
+<link rel="icon" href="${link('/favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${link('/widget-demo/demo.css')}">
 <script src="${link('/widget-demo/demo.js')}" defer></script>
 <script src="${link('/_widget/v1.js')}" data-locale="${locale}" async></script>

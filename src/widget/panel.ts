@@ -108,6 +108,7 @@ export function mount(o: MountOptions): Panel {
       current = undefined;
       status.textContent = '';
       results.replaceChildren();
+      delete results.dataset.query;
       suggested.hidden = false;
       return;
     }
@@ -131,6 +132,8 @@ export function mount(o: MountOptions): Panel {
       send({ type: 'result_click', query, locale: o.locale, rank, url: article.url, searchId: current?.searchId });
     });
     results.replaceChildren(...(response.nothingFound && count ? [el('h3', '', t('search.closest'))] : []), list);
+    // Which query the list answers (typing runs ahead of it), as the site's search panel says in data-query.
+    results.dataset.query = query;
     clearTimeout(settle);
     settle = setTimeout(report, 1000);
   };

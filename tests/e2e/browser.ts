@@ -72,11 +72,12 @@ export async function startHarness(options: { root?: string; prefix?: string } =
       slot.user?.dialogs.push(d.message());
       void d.dismiss();
     });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url) || url.startsWith('data:') || url === 'about:blank' || slot.user?.allowOrigins?.some((o) => url.startsWith(o))) return route.continue();
+    // Watched, not intercepted: the browser itself cannot reach other hosts (global-setup's --host-resolver-rules),
+    // and interception would turn off the HTTP cache and stop every request on its way to the server.
+    context.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith(server.url) || /^(data|blob|about):/.test(url) || slot.user?.allowOrigins?.some((o) => url.startsWith(o))) return;
       slot.user?.externalRequests.push(url);
-      return route.abort();
     });
     return slot;
   }

@@ -7,7 +7,12 @@ import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 
 const root = resolve(import.meta.dirname, '../..');
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/**
+ * No host name resolves in the test browser, so no request can leave the machine: the test servers are 127.0.0.1
+ * by address. Tests see any attempt (the harness records requests to other hosts) without intercepting each request.
+ */
+const hostResolverRules = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', hostResolverRules];
 
 /** Build the example help center with the test config, exactly as `npm run build` does. */
 export function buildSite(outDir: string, options: { env?: Record<string, string>; quiet?: boolean } = {}): Promise<void> {

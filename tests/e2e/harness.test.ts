@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './browser.ts';
+
+// The other tests' "no request leaves the machine" checks are only as good as the harness that records them.
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the browser test harness', () => {
+  it('records a request to another host, which fails without leaving the machine, and forgets it on the next open', async () => {
+    const t = await h.open('/en/');
+    const image = await t.page.evaluate(() => new Promise((done) => Object.assign(new Image(), { onload: () => done('loaded'), onerror: () => done('failed'), src: 'http://203.0.113.9/pixel.png' })));
+    expect(image).toBe('failed');
+    await expect(t.page.goto('https://cdn.example.com/fonts/')).rejects.toThrow(/ERR_NAME_NOT_RESOLVED/);
+    expect(t.externalRequests).toEqual(['http://203.0.113.9/pixel.png', 'https://cdn.example.com/fonts/']);
+    await t.page.waitForURL(/^chrome-error:/);
+    await t.goto('/en/');
+    await t.page.evaluate(() => localStorage.setItem('kb-theme', 'dark'));
+    await t.close();
+
+    const again = await h.open('/en/');
+    expect(again.page).toBe(t.page); // the same page, reused
+    expect(again.externalRequests).toEqual([]);
+    expect(await again.page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await again.page.evaluate(() => document.documentElement.dataset.theme ?? matchMedia('(prefers-color-scheme: dark)').matches)).not.toBe('dark');
+    await again.close();
+  });
+});
