@@ -45,6 +45,8 @@ interface Slot {
   page: Page;
   javaScriptEnabled: boolean;
   user?: TrackedPage & { allowOrigins?: string[] };
+  /** The harness's own listeners on the page and the context. */
+  own?: Set<() => void>;
 }
 
 /** The example site from global-setup, or another build (`root`), optionally served under a path (`prefix`). */
@@ -79,11 +81,27 @@ export async function startHarness(options: { root?: string; prefix?: string } =
       if (url.startsWith(server.url) || /^(data|blob|about):/.test(url) || slot.user?.allowOrigins?.some((o) => url.startsWith(o))) return;
       slot.user?.externalRequests.push(url);
     });
+    slot.own = new Set(emitters(slot).flatMap(listenersOf));
     return slot;
+  }
+
+  /**
+   * Playwright's pages and contexts are Node-style event emitters, though its types do not say so
+   * (tests/e2e/harness.test.ts would catch a change).
+   */
+  type Emitter = { eventNames(): (string | symbol)[]; listeners(name: string | symbol): (() => void)[]; off(name: string | symbol, listener: () => void): unknown };
+  const emitters = (slot: Pick<Slot, 'page' | 'context'>) => [slot.page, slot.context] as unknown as Emitter[];
+  const listenersOf = (emitter: Emitter) => emitter.eventNames().flatMap((name) => emitter.listeners(name));
+  /** Take off whatever listeners a test added, keeping the harness's own. */
+  function dropListeners(slot: Slot) {
+    for (const emitter of emitters(slot)) {
+      for (const name of emitter.eventNames()) for (const listener of emitter.listeners(name)) if (!slot.own!.has(listener)) emitter.off(name, listener);
+    }
   }
 
   /** Back to a new page's state: nothing a page stored survives, and the page itself shows nothing. */
   async function wipe(slot: Slot, origins: string[]) {
+    dropListeners(slot);
     for (const other of slot.context.pages()) if (other !== slot.page) await other.close();
     await slot.page.goto('about:blank');
     const cdp = await slot.context.newCDPSession(slot.page);

@@ -20,12 +20,18 @@ describe('the browser test harness', () => {
     await t.page.waitForURL(/^chrome-error:/);
     await t.goto('/en/');
     await t.page.evaluate(() => localStorage.setItem('kb-theme', 'dark'));
+    const seenByTest: string[] = [];
+    t.page.on('console', (m) => seenByTest.push(m.text()));
     await t.close();
 
     const again = await h.open('/en/');
     expect(again.page).toBe(t.page); // the same page, reused
     expect(again.externalRequests).toEqual([]);
     expect(await again.page.evaluate(() => localStorage.length)).toBe(0);
+    // The harness still listens; the earlier test's listener is gone.
+    await again.page.evaluate(() => console.error('after the wipe'));
+    expect(again.consoleErrors).toEqual(['after the wipe']);
+    expect(seenByTest).toEqual([]);
     expect(await again.page.evaluate(() => document.documentElement.dataset.theme ?? matchMedia('(prefers-color-scheme: dark)').matches)).not.toBe('dark');
     await again.close();
   });
