@@ -1,6 +1,6 @@
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visitElements } from './visit-elements.ts';
 
 export interface LinkRecord {
   /** The href as the writer wrote it. */
@@ -35,7 +35,7 @@ export default function rehypeArticleLinks(options: Options = {}) {
   const base = options.base ?? '';
   return (tree: Root, file: VFile) => {
     const links: LinkRecord[] = [];
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node: Element) => {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const href = node.properties.href;
       if (href.startsWith('#') && node.properties.className?.toString().includes('heading-anchor')) return;

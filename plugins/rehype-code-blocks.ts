@@ -1,6 +1,6 @@
 import type { Root, Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
-import { visit, SKIP } from 'unist-util-visit';
+import { visitElements, SKIP } from './visit-elements.ts';
 
 export interface Options {
   /**
@@ -32,7 +32,7 @@ const plainText = new Set(['text', 'txt', 'plain', 'plaintext']);
 export default function rehypeCodeBlocks(options: Options = {}) {
   const label = options.label ?? ((language?: string) => (language ? `Code (${language})` : 'Code'));
   return (tree: Root, file: VFile) => {
-    visit(tree, 'element', (node: Element, index, parent) => {
+    visitElements(tree, (node: Element, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       if (parent.type === 'element' && hasClass(parent, 'code-block')) return SKIP;
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');

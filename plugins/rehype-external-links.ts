@@ -1,5 +1,5 @@
 import type { Root, Element } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visitElements } from './visit-elements.ts';
 
 export interface Options {
   /** The site's own origin; absolute links to it are not external. @default '' */
@@ -13,7 +13,7 @@ export default function rehypeExternalLinks(options: Options = {}) {
   const rel = options.rel ?? ['noopener', 'noreferrer'];
   const own = options.siteOrigin ? new URL(options.siteOrigin).host : undefined;
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node: Element) => {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const href = node.properties.href;
       if (!/^(https?:)?\/\//i.test(href)) return; // relative, anchor, mailto: internal or not a web link

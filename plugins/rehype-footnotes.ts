@@ -1,6 +1,6 @@
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visitElements } from './visit-elements.ts';
 
 export interface Options {
   /** Text of the footnotes' heading, read by screen readers. @default 'Footnotes' */
@@ -27,7 +27,7 @@ export default function rehypeFootnotes(options: Options = {}) {
   return (tree: Root, file: VFile) => {
     const ids = new Set<string>();
     const links: Element[] = [];
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node: Element) => {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
       if (node.tagName === 'a' && (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined)) links.push(node);
       if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {

@@ -2,7 +2,7 @@ import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visitElements } from './visit-elements.ts';
 
 export interface Options {
   /** Heading levels that get ids and anchors. @default [2, 3, 4] */
@@ -35,14 +35,14 @@ export default function rehypeHeadingAnchors(options: Options = {}) {
     const slugger = new GithubSlugger();
     const headings: CollectedHeading[] = [];
     const footnoteLabels = new Set<Element>();
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node: Element) => {
       if (node.tagName === 'details') linkAnswerToQuestion(node, anchorLabel, file);
       // The footnotes' heading only names that section for screen readers: it is not part of the outline.
       if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
         for (const c of node.children) if (c.type === 'element' && /^h[1-6]$/.test(c.tagName)) footnoteLabels.add(c);
       }
     });
-    visit(tree, 'element', (node: Element, _index, parent) => {
+    visitElements(tree, (node: Element, _index, parent) => {
       if (!levels.has(node.tagName) || footnoteLabels.has(node)) return;
       const text = toString(node).trim();
       const id = typeof node.properties.id === 'string' && node.properties.id ? slugger.slug(node.properties.id, true) : slugger.slug(text || 'section');

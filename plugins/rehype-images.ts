@@ -1,6 +1,6 @@
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visitElements } from './visit-elements.ts';
 
 export interface ResolvedImage {
   url: string;
@@ -41,7 +41,7 @@ export default function rehypeImages(options: Options = {}) {
   const resolve = options.resolve ?? ((src: string): ResolvedImage => ({ url: src }));
   return (tree: Root, file: VFile) => {
     const images: ImageRecord[] = [];
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node: Element) => {
       if (node.tagName !== 'img' || typeof node.properties.src !== 'string') return;
       const src = node.properties.src;
       node.properties.loading = 'lazy';

@@ -1,5 +1,5 @@
 import type { Root, Element, ElementContent } from 'hast';
-import { visit, SKIP } from 'unist-util-visit';
+import { visitElements, SKIP } from './visit-elements.ts';
 
 export interface Options {
   /** Only codes at least this long get break points; short ones always fit a line. @default 12 */
@@ -18,7 +18,7 @@ const joint = /(?<=[\p{L}\p{N}][._/])(?=[\p{L}\p{N}])/u;
 export default function rehypeInlineCodeBreaks(options: Options = {}) {
   const minLength = options.minLength ?? 12;
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node: Element) => {
       if (node.tagName === 'pre') return SKIP;
       if (node.tagName !== 'code') return;
       node.children = node.children.flatMap((child): ElementContent[] => {

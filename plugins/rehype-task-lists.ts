@@ -1,5 +1,5 @@
 import type { Root, Element, ElementContent } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visitElements } from './visit-elements.ts';
 
 export interface Options {
   /** Let readers tick the boxes, as a checklist to follow along with. @default true */
@@ -20,7 +20,7 @@ const phrasing = new Set([
 export default function rehypeTaskLists(options: Options = {}) {
   const interactive = options.interactive ?? true;
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node: Element) => {
       if (node.tagName !== 'li' || !hasClass(node, 'task-list-item')) return;
       // Tight items hold the box directly; loose items hold it in their first paragraph.
       const first = node.children.find((c) => c.type === 'element');
