@@ -35,7 +35,8 @@ const gitAtStart = cache ? gitState(paths.contentDir) : '';
 
 const { build } = await import('astro');
 const { getKnowledgeBase } = await import('../src/content/knowledge-base.ts');
-const { collectDiagnostics, printDiagnostics } = await import('../src/content/report.ts');
+const { collectDiagnostics, contentDiagnostics, printDiagnostics } = await import('../src/content/report.ts');
+const { sortDiagnostics } = await import('../src/content/diagnostics.ts');
 const { precompress, exists } = await import('../src/build/finish-build.ts');
 const { getSearchIndex } = await import('../src/build/search-index.ts');
 const { getSiteData } = await import('../src/site-data.ts');
@@ -44,17 +45,19 @@ const { compressCacheKind } = await import('../src/build/compress-files.ts');
 const { tokenCacheKind } = await import('../src/search/token-cache.ts');
 
 const kb = await getKnowledgeBase();
-// The same index the pages embed and the build writes: the writers' search tests run against it.
-// On a large site, related articles are computed on another core while this one builds the search index.
+// On a large site, related articles and the search index are each made on another core. The pages wait for the
+// related articles, not for the index: Astro renders them while it is made, and its files and the writers' search
+// tests wait for it.
 const siteData = getSiteData();
-const searchIndex = await getSearchIndex();
+const searchIndex = getSearchIndex();
+// Awaited below, after Astro; until then a failure must not count as unhandled.
+searchIndex.catch(() => {});
 await siteData;
-const diagnostics = await collectDiagnostics(kb, searchIndex);
 const report: string[] = [];
-if (!printDiagnostics(diagnostics, kb, (line) => (console.error(line), report.push(line)))) {
-  console.error('Build stopped: fix the errors above. The previous build output was left as it was.');
-  process.exit(1);
-}
+const print = (line: string) => (console.error(line), report.push(line));
+// Content errors stop the build before Astro starts; the search tests run once the index is there.
+const found = contentDiagnostics(kb);
+if (found.some((d) => d.severity === 'error')) stop(sortDiagnostics(found));
 
 // Astro writes its server chunks inside the output folder when that is inside the project, and otherwise into the
 // project's shared .astro/, where two builds at once (into folders elsewhere) would overwrite each other's chunks.
@@ -66,6 +69,12 @@ try {
   // (Astro reads the path relative to the root).
   const configFile = relative(process.cwd(), fileURLToPath(new URL('../astro.config.mjs', import.meta.url)));
   await build({ root: process.cwd(), configFile, outDir: staging, logLevel: process.env.KB_QUIET ? 'error' : 'info' });
+  const diagnostics = await collectDiagnostics(kb, searchIndex, found);
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    await rm(staging, { recursive: true, force: true });
+    stop(diagnostics);
+  }
+  printDiagnostics(diagnostics, kb, print);
   await precompress(staging);
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
@@ -90,6 +99,13 @@ console.log(`Built ${plural(kb.articles.length, 'article')} in ${plural(kb.local
 // Everything is written: do not wait for Astro's and Vite's leftover handles (timers, file watchers, idle
 // workers) to wind down on their own, which cost a large site a second or more after the swap.
 process.exit(0);
+
+/** Print the diagnostics, errors last, and stop: the previous output stays as it was. */
+function stop(diagnostics: Parameters<typeof printDiagnostics>[0]): never {
+  printDiagnostics(diagnostics, kb, print);
+  console.error('Build stopped: fix the errors above. The previous build output was left as it was.');
+  process.exit(1);
+}
 
 /** A rename, or a copy where the output is on another file system than the project. */
 async function moveOutput(from: string, to: string) {

@@ -1,19 +1,52 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getKnowledgeBase } from '../content/knowledge-base.ts';
-import { buildSearchIndex, type SearchIndex } from '../search/build-index.ts';
+import { buildSearchIndex, type SearchIndex, type SearchSource } from '../search/build-index.ts';
+import { keepTokenTable, tokenTableName } from '../search/token-cache.ts';
+import { buildCache } from './build-cache.ts';
+import { runWorker } from '../run-worker.ts';
 import { writeSearchFiles } from '../search/write-index.ts';
 import { basePath, stripBase } from '../content/site-url.ts';
 import { inDevServer } from './dev-mode.ts';
 
 const cacheKey = Symbol.for('kb-site.search-index');
-type Holder = { kb: unknown; index: SearchIndex };
+type Holder = { kb: unknown; index: Promise<SearchIndex> };
 
-/** The search index for this build, built once from the same knowledge base the pages render. */
-export async function getSearchIndex(): Promise<SearchIndex> {
-  const kb = await getKnowledgeBase();
-  const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
-  if (g[cacheKey]?.kb !== kb) g[cacheKey] = { kb, index: buildSearchIndex(kb) };
-  return g[cacheKey].index;
+/** From this many articles, a build makes the search index on another thread (below, starting it costs more). */
+export const indexWorkerMinimum = 400;
+
+/**
+ * The search index for this build, built once from the same knowledge base the pages render. In a build of a
+ * site of `indexWorkerMinimum` articles or more it is made on another thread: the pages do not wait for it (they
+ * point at the fixed manifest copy), so Astro renders them meanwhile, and the index is awaited when its files are
+ * written and the writers' search tests run. The same index either way (tests/unit/search/index-worker.test.ts).
+ */
+export function getSearchIndex(): Promise<SearchIndex> {
+  return getKnowledgeBase().then((kb) => {
+    const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
+    if (g[cacheKey]?.kb !== kb) {
+      const offThread = !inDevServer() && kb.articles.length >= indexWorkerMinimum && process.env.KB_RENDER_WORKERS !== '0';
+      g[cacheKey] = { kb, index: offThread ? buildSearchIndexOffThread(kb) : Promise.resolve().then(() => buildSearchIndex(kb)) };
+    }
+    return g[cacheKey].index;
+  });
+}
+
+/** `buildSearchIndex` in a worker thread, or here if no worker can start. */
+export async function buildSearchIndexOffThread(source: SearchSource): Promise<SearchIndex> {
+  // What the index reads, without each article's HTML (the largest field, which it does not read).
+  const light: SearchSource = { ...source, articles: source.articles.map((a) => ({ ...a, html: '' })) };
+  try {
+    return await searchIndexInWorker(light);
+  } catch {
+    return buildSearchIndex(source);
+  }
+}
+
+/** The worker itself, which rejects if it cannot start or fails (tests call it to be sure it ran). */
+export async function searchIndexInWorker(source: SearchSource): Promise<SearchIndex> {
+  const index = await runWorker<SearchIndex>(new URL('../search/index-worker.ts', import.meta.url), { source, cacheDir: buildCache()?.dir });
+  keepTokenTable(tokenTableName('index'));
+  return index;
 }
 
 /**
@@ -21,12 +54,13 @@ export async function getSearchIndex(): Promise<SearchIndex> {
  * `/_search/<lang>/manifest.json`, in the built site as in dev: a copy of the content-hashed manifest that hosts
  * revalidate (`_headers`), so a page does not change when an article elsewhere does, and a build can skip the
  * pages that did not change. The first query still takes the same round trips: the copy is the manifest itself,
- * and the shards and fragments it names stay content-hashed and cached forever. In dev the page renders without
- * waiting for the index, which is built when the first search asks for it.
+ * and the shards and fragments it names stay content-hashed and cached forever. No page waits for the index: in
+ * dev it is built when the first search asks for it, in a build beside the pages (see getSearchIndex).
  */
 export async function searchManifestUrl(locale: string): Promise<string | undefined> {
   const kb = await getKnowledgeBase();
-  const published = inDevServer() ? kb.articles.some((a) => a.locale === locale && !a.draft) : (await getSearchIndex()).manifestUrls[locale] !== undefined;
+  // The index has a manifest for exactly the locales with a published article: the page need not wait for it.
+  const published = kb.articles.some((a) => a.locale === locale && !a.draft);
   // A site path: pages and the widget put the site's base in front (`href`), as for every other link.
   return published ? manifestPointerPath(locale) : undefined;
 }

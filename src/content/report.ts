@@ -4,10 +4,19 @@ import { checkKnowledgeBase } from './checks.ts';
 import { runSearchTests } from '../search/search-tests.ts';
 import type { SearchIndex } from '../search/build-index.ts';
 
-/** Everything `npm run check` and the build report: file-level problems, cross-file checks, writers' search tests. */
-export async function collectDiagnostics(kb: KnowledgeBase, index?: SearchIndex): Promise<Diagnostic[]> {
-  const all = [...kb.diagnostics, ...checkKnowledgeBase(kb)];
-  if (!all.some((d) => d.severity === 'error')) all.push(...(await runSearchTests(kb, { index })));
+/** File-level problems and cross-file checks: known as soon as the content is loaded, before any search index. */
+export function contentDiagnostics(kb: KnowledgeBase): Diagnostic[] {
+  return [...kb.diagnostics, ...checkKnowledgeBase(kb)];
+}
+
+/**
+ * Everything `npm run check` and the build report: file-level problems, cross-file checks, writers' search tests
+ * (run only when there is no error, against `index` when given). `found` is `contentDiagnostics(kb)` when the
+ * caller has it already.
+ */
+export async function collectDiagnostics(kb: KnowledgeBase, index?: SearchIndex | Promise<SearchIndex>, found: Diagnostic[] = contentDiagnostics(kb)): Promise<Diagnostic[]> {
+  const all = [...found];
+  if (!all.some((d) => d.severity === 'error')) all.push(...(await runSearchTests(kb, { index: await index })));
   return sortDiagnostics(all);
 }
 
