@@ -1,6 +1,7 @@
 // npm run build: check the content, build into a temporary folder, precompress, then swap it in for dist/.
 // A failed build never touches the previous dist/.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { cp, readdir, rm, rename } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +39,7 @@ const { getKnowledgeBase } = await import('../src/content/knowledge-base.ts');
 const { collectDiagnostics, contentDiagnostics, printDiagnostics } = await import('../src/content/report.ts');
 const { sortDiagnostics } = await import('../src/content/diagnostics.ts');
 const { precompress, exists } = await import('../src/build/finish-build.ts');
-const { getSearchIndex } = await import('../src/build/search-index.ts');
+const { getSearchIndex, writeSearchIndexEarly } = await import('../src/build/search-index.ts');
 const { getSiteData } = await import('../src/site-data.ts');
 const { renderCacheKind } = await import('../src/markdown/render-cache.ts');
 const { compressCacheKind } = await import('../src/build/compress-files.ts');
@@ -52,6 +53,9 @@ const siteData = getSiteData();
 const searchIndex = getSearchIndex();
 // Awaited below, after Astro; until then a failure must not count as unhandled.
 searchIndex.catch(() => {});
+// Its files are written and compressed as soon as it is there, beside Astro, then moved into the output.
+const searchFiles = resolve('.kb-cache', `search-${process.pid}`);
+writeSearchIndexEarly(searchIndex, searchFiles).catch(() => {});
 await siteData;
 const report: string[] = [];
 const print = (line: string) => (console.error(line), report.push(line));
@@ -72,12 +76,14 @@ try {
   const diagnostics = await collectDiagnostics(kb, searchIndex, found);
   if (diagnostics.some((d) => d.severity === 'error')) {
     await rm(staging, { recursive: true, force: true });
+    await rm(searchFiles, { recursive: true, force: true });
     stop(diagnostics);
   }
   printDiagnostics(diagnostics, kb, print);
   await precompress(staging);
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
+  await rm(searchFiles, { recursive: true, force: true });
   console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}`);
   console.error('The previous build output was left as it was.');
   process.exit(1);
@@ -102,6 +108,7 @@ process.exit(0);
 
 /** Print the diagnostics, errors last, and stop: the previous output stays as it was. */
 function stop(diagnostics: Parameters<typeof printDiagnostics>[0]): never {
+  rmSync(searchFiles, { recursive: true, force: true });
   printDiagnostics(diagnostics, kb, print);
   console.error('Build stopped: fix the errors above. The previous build output was left as it was.');
   process.exit(1);

@@ -5,7 +5,7 @@ import { getKnowledgeBase } from './content/knowledge-base.ts';
 import { getSiteData } from './site-data.ts';
 import { finishBuild } from './build/finish-build.ts';
 import { sitemapSerializer } from './build/sitemap.ts';
-import { getSearchIndex, writeSearchIndex } from './build/search-index.ts';
+import { placeSearchIndex } from './build/search-index.ts';
 import { setupDevServer } from './build/dev-server.ts';
 import { markDevServer } from './build/dev-mode.ts';
 import { basePath } from './content/site-url.ts';
@@ -39,7 +39,7 @@ export default function knowledgeBase(): AstroIntegration {
       'astro:server:setup': ({ server }) => setupDevServer(server),
       'astro:build:done': async ({ dir }) => {
         const data = await getSiteData();
-        await finishBuild(data.kb, fileURLToPath(dir), async (outDir) => writeSearchIndex(await getSearchIndex(), outDir));
+        await finishBuild(data.kb, fileURLToPath(dir), placeSearchIndex);
       },
     },
   };

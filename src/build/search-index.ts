@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cp, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { getKnowledgeBase } from '../content/knowledge-base.ts';
 import { buildSearchIndex, type SearchIndex, type SearchSource } from '../search/build-index.ts';
 import { keepTokenTable, tokenTableName } from '../search/token-cache.ts';
@@ -77,6 +79,38 @@ export function withManifestPointers(index: SearchIndex): SearchIndex {
 
 export async function writeSearchIndex(index: SearchIndex, outDir: string): Promise<void> {
   await writeSearchFiles(withManifestPointers(index), outDir);
+}
+
+const earlyKey = Symbol.for('kb-site.search-files');
+type EarlyHolder = { [earlyKey]?: { dir: string; written: Promise<void> } };
+
+/**
+ * Write the index's files and their compressed copies into `dir` as soon as the index is made, which on a large
+ * site is while Astro still renders pages on the main thread: the compression runs on the other cores meanwhile.
+ * `placeSearchIndex` then moves them into the output. `scripts/build.ts` calls this; without it the files are
+ * written when the pages are done, as before.
+ */
+export function writeSearchIndexEarly(index: Promise<SearchIndex>, dir: string): Promise<void> {
+  const written = index.then((i) => writeSearchIndex(i, dir));
+  written.catch(() => {}); // awaited by placeSearchIndex; until then a failure must not count as unhandled
+  (globalThis as typeof globalThis & EarlyHolder)[earlyKey] = { dir, written };
+  return written;
+}
+
+/** After Astro wrote the pages: the search files into `outDir`, moved from where they were written early, or written now. */
+export async function placeSearchIndex(outDir: string): Promise<void> {
+  const early = (globalThis as typeof globalThis & EarlyHolder)[earlyKey];
+  if (!early) return writeSearchIndex(await getSearchIndex(), outDir);
+  await early.written;
+  const from = join(early.dir, '_search');
+  const to = join(outDir, '_search');
+  try {
+    await rename(from, to);
+  } catch {
+    // Another file system, or a _search/ folder already there (from public/): merged into it, as written files were.
+    await cp(from, to, { recursive: true, force: true });
+  }
+  await rm(early.dir, { recursive: true, force: true });
 }
 
 /** The dev server serves the index from memory, rebuilt when content changes. */
