@@ -10,6 +10,8 @@ export interface CompressJob {
   file: string;
   /** Content-hashed files are compressed once and cached for a year: squeeze them. */
   hashed: boolean;
+  /** The file's text, when it is not written yet: it is written here, beside its copies. */
+  text?: string;
   /** Levels chosen by the caller instead (search files), and a copy even for a tiny file. */
   brotli?: number;
   gzip?: number;
@@ -44,7 +46,8 @@ export function brotliBytes(data: Uint8Array, quality: number): Buffer {
 }
 
 /**
- * Write `file.br` and `file.gz` beside each file. HTML changes every build and a large site has tens of
+ * Write `file.br` and `file.gz` beside each file (and the file itself, for a job that carries its text). HTML
+ * changes every build and a large site has tens of
  * thousands of pages, so it gets middle levels (brotli 5, gzip 6); hashed assets get brotli 11 and gzip 9.
  */
 export function compressHere(jobs: readonly CompressJob[], cacheDir?: string): string[] {
@@ -52,7 +55,8 @@ export function compressHere(jobs: readonly CompressJob[], cacheDir?: string): s
   // change since the last build is not compressed again. A cached pair that does not read back whole is redone.
   const cache = cacheDir ? openBuildCache(cacheDir) : undefined;
   for (const job of jobs) {
-    const data = readFileSync(job.file);
+    const data = job.text === undefined ? readFileSync(job.file) : Buffer.from(job.text);
+    if (job.text !== undefined) writeFileSync(job.file, data);
     if (data.length < minBytes && job.brotli === undefined) continue;
     const levels = compressLevels(job);
     const key = cache && hash(data, `br${levels.brotli} gz${levels.gzip} ${process.versions.zlib} ${process.versions.brotli}`);

@@ -3,7 +3,6 @@
  * serve the files compressed. Names are content-hashed (hosts may cache them forever), apart from each locale's
  * `manifest.json`, the copy of its manifest that pages point at, which hosts revalidate.
  */
-import { writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,20 +35,17 @@ export function compressBrotli(data: string | Uint8Array, quality = 11): Promise
 }
 
 /**
- * Write the files, then their `.br` and `.gz` siblings on all cores (`compressFiles`): a large site has tens of
- * thousands of small search files, which async writes and zlib calls queueing for four libuv threads make slow.
+ * Write the files and their `.br` and `.gz` siblings on all cores (`compressFiles`, which writes each file it is
+ * given the text of): a large site has tens of thousands of small search files, which written from this thread
+ * held it for seconds, and async writes and zlib calls queueing for four libuv threads made slow.
  */
 export async function writeSearchFiles(index: SearchIndex, outDir: string): Promise<{ files: number; bytes: number }> {
   const entries = [...index.files];
   const dirs = new Set(entries.map(([url]) => dirname(join(outDir, url))));
   await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
   let bytes = 0;
-  for (const [url, text] of entries) {
-    const data = Buffer.from(text);
-    writeFileSync(join(outDir, url), data);
-    bytes += data.length;
-  }
+  for (const [, text] of entries) bytes += Buffer.byteLength(text);
   // gzip 6 gives the same bytes as 9 on these small files (within 0.1 %) for less CPU.
-  await compressFiles(entries.map(([url]) => ({ file: join(outDir, url), hashed: true, brotli: searchBrotliQuality(url), gzip: 6 })));
+  await compressFiles(entries.map(([url, text]) => ({ file: join(outDir, url), text, hashed: true, brotli: searchBrotliQuality(url), gzip: 6 })));
   return { files: entries.length, bytes };
 }
