@@ -114,6 +114,16 @@ function stop(diagnostics: Parameters<typeof printDiagnostics>[0]): never {
   process.exit(1);
 }
 
+/** Whether a process with this id is running (EPERM: it is, as another user's). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A rename, or a copy where the output is on another file system than the project. */
 async function moveOutput(from: string, to: string) {
   try {
@@ -134,6 +144,16 @@ async function removeOldOutputs() {
   const prefix = `${basename(outDir)}.old-`;
   const names = await readdir(parent);
   const targets = names.filter((n) => n.startsWith(prefix)).map((n) => resolve(parent, n));
+  // What a build that was stopped half-way (Ctrl+C, a killed CI job) staged: its process is gone.
+  const ofDeadBuild = (name: string, pattern: RegExp) => {
+    const pid = Number(pattern.exec(name)?.[1]);
+    return pid > 0 && pid !== process.pid && !alive(pid);
+  };
+  const staged = new RegExp(`^${basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)$`);
+  targets.push(...names.filter((n) => ofDeadBuild(n, staged)).map((n) => resolve(parent, n)));
+  const cacheFolder = resolve('.kb-cache');
+  const inCache = await readdir(cacheFolder).catch(() => []);
+  targets.push(...inCache.filter((n) => ofDeadBuild(n, /^(?:staging|search)-(\d+)$/)).map((n) => resolve(cacheFolder, n)));
   if (!targets.length) return;
   const script = 'for (const p of process.argv.slice(1)) require("node:fs").rmSync(p, { recursive: true, force: true })';
   spawn(process.execPath, ['-e', script, ...targets], { detached: true, stdio: 'ignore' }).unref();
