@@ -55,7 +55,7 @@ const searchIndex = getSearchIndex();
 searchIndex.catch(() => {});
 // Its files are written and compressed as soon as it is there, beside Astro, then moved into the output.
 const searchFiles = resolve('.kb-cache', `search-${process.pid}`);
-writeSearchIndexEarly(searchIndex, searchFiles).catch(() => {});
+writeSearchIndexEarly(searchIndex, searchFiles);
 await siteData;
 const report: string[] = [];
 const print = (line: string) => (console.error(line), report.push(line));
@@ -76,7 +76,6 @@ try {
   const diagnostics = await collectDiagnostics(kb, searchIndex, found);
   if (diagnostics.some((d) => d.severity === 'error')) {
     await rm(staging, { recursive: true, force: true });
-    await rm(searchFiles, { recursive: true, force: true });
     stop(diagnostics);
   }
   printDiagnostics(diagnostics, kb, print);

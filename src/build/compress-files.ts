@@ -47,8 +47,8 @@ export function brotliBytes(data: Uint8Array, quality: number): Buffer {
 
 /**
  * Write `file.br` and `file.gz` beside each file (and the file itself, for a job that carries its text). HTML
- * changes every build and a large site has tens of
- * thousands of pages, so it gets middle levels (brotli 5, gzip 6); hashed assets get brotli 11 and gzip 9.
+ * changes every build and a large site has tens of thousands of pages, so it gets middle levels (brotli 5,
+ * gzip 6); hashed assets get brotli 11 and gzip 9.
  */
 export function compressHere(jobs: readonly CompressJob[], cacheDir?: string): string[] {
   // Compressed copies are kept in the build cache by the file's bytes and the levels: a page that did not

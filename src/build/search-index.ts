@@ -92,7 +92,7 @@ type EarlyHolder = { [earlyKey]?: { dir: string; written: Promise<void> } };
  */
 export function writeSearchIndexEarly(index: Promise<SearchIndex>, dir: string): Promise<void> {
   const written = index.then((i) => writeSearchIndex(i, dir));
-  written.catch(() => {}); // awaited by placeSearchIndex; until then a failure must not count as unhandled
+  written.catch(() => {}); // awaited by placeSearchIndex; until then a failure must not count as unhandled (callers need no handler)
   (globalThis as typeof globalThis & EarlyHolder)[earlyKey] = { dir, written };
   return written;
 }
