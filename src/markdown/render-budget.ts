@@ -35,6 +35,10 @@ export function mapWithinBudget<T, R>(items: readonly T[], fn: (item: T) => R, b
     const limit = Math.ceil(wallPerCpu * budgetMs(items[first]!));
     const started = performance.now();
     const startedCpu = cpuMs();
+    // When the watchdog fires, the item `i` was stopped after `itemCpu`: never earlier than its start, so a batch
+    // stopped before its next item began (a thread descheduled between two items) does not charge that item with
+    // the previous one's processor time.
+    itemCpu = startedCpu;
     context.run = () => {
       while (i < items.length) {
         const item = items[i]!;
@@ -42,7 +46,9 @@ export function mapWithinBudget<T, R>(items: readonly T[], fn: (item: T) => R, b
         if (i > first && performance.now() - started + wallPerCpu * budget > limit) return;
         itemCpu = cpuMs();
         const result = fn(item);
-        results[i] = cpuMs() - itemCpu > budget ? onTimeout(item, budget) : result;
+        const done = cpuMs();
+        results[i] = done - itemCpu > budget ? onTimeout(item, budget) : result;
+        itemCpu = done;
         i++;
         attempt = 0;
       }

@@ -91,6 +91,24 @@ describe('render budget', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  it('does not charge an item with the processor time of the one before it, when the thread stalls between them', () => {
+    const cpu = () => process.threadCpuUsage().user / 1000 + process.threadCpuUsage().system / 1000;
+    const spin = (ms: number) => {
+      const end = cpu() + ms;
+      while (cpu() < end);
+      return ms;
+    };
+    // A thread descheduled right before an item starts, made repeatable: the second look at the 1 ms item's budget
+    // (inside the watchdog) waits 200 ms without using the processor, so the watchdog stops the batch there.
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    let looks = 0;
+    const budget = (item: number) => {
+      if (item === 1 && ++looks === 2) Atomics.wait(pause, 0, 0, 200);
+      return 20;
+    };
+    expect(mapWithinBudget([30, 1], spin, budget, (item, ms) => -item - ms)).toEqual([-50, 1]);
+  });
+
   it('lets errors of the mapped function through', () => {
     expect(() => mapWithinBudget([1], () => { throw new TypeError('boom'); }, () => 100, () => 0)).toThrow('boom');
   });
