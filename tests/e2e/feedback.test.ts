@@ -56,7 +56,8 @@ describe('helpfulness widget and events', () => {
     const input = t.page.locator('.search-hero input');
     await input.click();
     await input.pressSequentially('refund', { delay: 20 });
-    await expect.poll(() => t.page.locator('[role=option]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The answer to the whole word: a click on an answer to "refun" would report that query.
+    await expect.poll(() => t.page.locator('.search-hero .search-panel').getAttribute('data-query'), { timeout: 10_000 }).toBe('refund');
     const search = (await eventsAfter(before, (e) => e.type === 'search' && e.query === 'refund'))[0];
     expect(search).toMatchObject({ locale: 'en', type: 'search' });
     expect(search.resultCount).toBeGreaterThan(0);
