@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 import { cp, readdir, rm, rename } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pruneBuildCache, resolveCacheDir, startBuildCache } from '../src/build/build-cache.ts';
+import { cacheFolder, pruneBuildCache, resolveCacheDir, startBuildCache } from '../src/build/build-cache.ts';
+import { openPageCache, processAlive } from '../src/build/page-cache.ts';
 import { resolveConfigPath, resolveContentDir } from '../src/content/project-paths.ts';
 import { plural } from '../src/content/diagnostics.ts';
 import { configInputs, gitState, inputsKey, listOutput, outputUnchanged, readOutputRecord, shownPath, writeOutputRecord } from '../src/build/up-to-date.ts';
@@ -68,11 +69,20 @@ if (found.some((d) => d.severity === 'error')) stop(sortDiagnostics(found));
 // So a build always stages inside the project, and a build for elsewhere moves its output there at the end.
 const insideProject = outDir.startsWith(process.cwd()); // Astro's own test
 const staging = insideProject ? `${outDir}.staging-${process.pid}` : resolve('.kb-cache', `staging-${process.pid}`);
+let pageCache: ReturnType<typeof openPageCache>;
+let reused: { reused: number; keyed: number } | undefined;
 try {
   // The project is the folder this runs in; the Astro config is the generator's own, wherever it is installed
   // (Astro reads the path relative to the root).
   const configFile = relative(process.cwd(), fileURLToPath(new URL('../astro.config.mjs', import.meta.url)));
-  await build({ root: process.cwd(), configFile, outDir: staging, logLevel: process.env.KB_QUIET ? 'error' : 'info' });
+  // With the build cache, Astro copies the pages whose code and data did not change from the last build
+  // (src/build/page-cache.ts); unless another build is using them right now, then this one renders every page.
+  pageCache = cache && openPageCache(cacheFolder(cache, 'pages'));
+  const incremental = pageCache ? { cacheDir: pageCache.dir, experimental: { incrementalBuild: true } } : {};
+  await build({ root: process.cwd(), configFile, outDir: staging, logLevel: process.env.KB_QUIET ? 'error' : 'info', ...incremental });
+  reused = pageCache?.reused();
+  pageCache?.close(true);
+  pageCache = undefined;
   const diagnostics = await collectDiagnostics(kb, searchIndex, found);
   if (diagnostics.some((d) => d.severity === 'error')) {
     await rm(staging, { recursive: true, force: true });
@@ -81,6 +91,7 @@ try {
   printDiagnostics(diagnostics, kb, print);
   await precompress(staging);
 } catch (error) {
+  pageCache?.close(false);
   await rm(staging, { recursive: true, force: true });
   await rm(searchFiles, { recursive: true, force: true });
   console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -100,6 +111,7 @@ if (cache) {
   const record = { key, extraInputs, files: listOutput(outDir), report, articles: kb.articles.length, languages: kb.locales.length };
   if (newestMs < startedAt && gitState(paths.contentDir) === gitAtStart) writeOutputRecord(cache, outDir, record);
 }
+if (reused?.reused) console.log(`Rendered ${plural(reused.keyed - reused.reused, 'article page')} again; ${reused.reused.toLocaleString('en')} had not changed since the last build and were copied from the cache.`);
 console.log(`Built ${plural(kb.articles.length, 'article')} in ${plural(kb.locales.length, 'language')} into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 // Everything is written: do not wait for Astro's and Vite's leftover handles (timers, file watchers, idle
 // workers) to wind down on their own, which cost a large site a second or more after the swap.
@@ -111,16 +123,6 @@ function stop(diagnostics: Parameters<typeof printDiagnostics>[0]): never {
   printDiagnostics(diagnostics, kb, print);
   console.error('Build stopped: fix the errors above. The previous build output was left as it was.');
   process.exit(1);
-}
-
-/** Whether a process with this id is running (EPERM: it is, as another user's). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** A rename, or a copy where the output is on another file system than the project. */
@@ -146,13 +148,13 @@ async function removeOldOutputs() {
   // What a build that was stopped half-way (Ctrl+C, a killed CI job) staged: its process is gone.
   const ofDeadBuild = (name: string, pattern: RegExp) => {
     const pid = Number(pattern.exec(name)?.[1]);
-    return pid > 0 && pid !== process.pid && !alive(pid);
+    return pid > 0 && pid !== process.pid && !processAlive(pid);
   };
   const staged = new RegExp(`^${basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)$`);
   targets.push(...names.filter((n) => ofDeadBuild(n, staged)).map((n) => resolve(parent, n)));
-  const cacheFolder = resolve('.kb-cache');
-  const inCache = await readdir(cacheFolder).catch(() => []);
-  targets.push(...inCache.filter((n) => ofDeadBuild(n, /^(?:staging|search)-(\d+)$/)).map((n) => resolve(cacheFolder, n)));
+  const kbCache = resolve('.kb-cache');
+  const inCache = await readdir(kbCache).catch(() => []);
+  targets.push(...inCache.filter((n) => ofDeadBuild(n, /^(?:staging|search)-(\d+)$/)).map((n) => resolve(kbCache, n)));
   if (!targets.length) return;
   const script = 'for (const p of process.argv.slice(1)) require("node:fs").rmSync(p, { recursive: true, force: true })';
   spawn(process.execPath, ['-e', script, ...targets], { detached: true, stdio: 'ignore' }).unref();

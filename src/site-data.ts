@@ -4,6 +4,7 @@ import { computeRelated } from './content/related.ts';
 import { computeRelatedOffThread } from './content/related-pool.ts';
 import { indexTokens } from './search/tokenizer.ts';
 import { basePath, withBase } from './content/site-url.ts';
+import { hash } from './build/build-cache.ts';
 
 /**
  * Everything the pages need, derived once per build from the knowledge base: translations,
@@ -80,3 +81,35 @@ export function alternatesFor(data: SiteData, page: PageIdentity): Alternate[] {
     return { locale, href: `/${l}${page.path}`, available: true };
   });
 }
+
+const siteKeys = new WeakMap<SiteData, string>();
+
+/**
+ * A digest of what an article's page shows, which Astro compares with the last build's to copy the page instead of
+ * rendering it again (experimental.incrementalBuild; scripts/build.ts turns it on with the build cache). Astro itself
+ * adds the page's code, styles and scripts and the Astro settings; this adds the data.
+ *
+ * The page shows its own article and its related articles, and the rest of the site through navigation, neighbours,
+ * language links, suggestions, the header and footer: so every published article's metadata (everything but the
+ * body: titles, URLs, descriptions, order, dates, translations), the categories, the locales and the settings are in
+ * it too. An edit to one article's body then renders that page (and those whose related list it changed); an edit
+ * to a title renders every page.
+ */
+export function articlePageKey(data: SiteData, article: Article): string {
+  let site = siteKeys.get(data);
+  if (site === undefined) {
+    const { kb } = data;
+    const meta = kb.articles.map(({ html, headings, anchors, sections, faq, text, links, images, ...rest }) => rest);
+    const categories = kb.categories.map((c) => ({ ...c, articles: c.articles.map((a) => a.url) }));
+    // Files by what the pages show of them, not by where they are on this machine (a CI checkout is elsewhere): the
+    // logo by its content-hashed URL; the project's stylesheets are in Astro's part, as the CSS they bundle into.
+    const logo = kb.brand.logo && { ...kb.brand.logo, source: undefined };
+    const config = { ...kb.config, brand: { ...kb.config.brand, logo: logo?.url }, customCss: undefined };
+    site = hash(JSON.stringify({ config, brand: { ...kb.brand, logo }, defaultLocale: kb.defaultLocale, locales: kb.locales, categories, meta }, withoutLocalPaths));
+    siteKeys.set(data, site);
+  }
+  return hash(site, JSON.stringify(article, withoutLocalPaths), JSON.stringify((data.related.get(article) ?? []).map((r) => r.url)));
+}
+
+/** An article's path as shown to the writer (relative to where the build runs) is in messages, never on a page. */
+const withoutLocalPaths = (key: string, value: unknown) => (key === 'displayPath' ? undefined : value);

@@ -90,6 +90,9 @@ export function openBuildCache(dir: string): BuildCache {
   };
 }
 
+/** A folder of the cache for what is not stored as entries (Astro's cached pages, src/build/page-cache.ts). */
+export const cacheFolder = (cache: BuildCache, name: string): string => join(cache.dir, formatVersion, name);
+
 /**
  * Delete the entries of the given kinds that this build did not use, so the cache holds one build's worth
  * (a renamed or edited article leaves its old entry behind otherwise). Older format versions go too.

@@ -1,6 +1,9 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/content/knowledge-base.ts';
-import { deriveSiteData, alternatesFor } from '../../src/site-data.ts';
+import { deriveSiteData, alternatesFor, articlePageKey } from '../../src/site-data.ts';
 import { articleJsonLd } from '../../src/content/structured-data.ts';
 
 describe('locale routing', () => {
@@ -46,5 +49,62 @@ describe('structured data', () => {
     expect(breadcrumbs.itemListElement.map((i: any) => i.name)).toEqual(['Help Center', 'Billing', 'Billing FAQ']);
     const guide = kb.articles.find((a) => a.type === 'guide')!;
     expect((articleJsonLd(kb, guide, category) as any[])[0]['@type']).toBe('TechArticle');
+  });
+});
+
+describe('article page keys (what lets a build copy an unchanged page)', () => {
+  const load = () => loadKnowledgeBase({ contentDir: 'tests/fixtures/content/basic', configPath: 'tests/fixtures/no-such-config.yml', gitDates: false });
+  const keys = (kb: Awaited<ReturnType<typeof load>>, related?: Map<any, any>) => {
+    const data = deriveSiteData(kb, related);
+    return new Map(kb.articles.map((a) => [a.url, articlePageKey(data, a)]));
+  };
+
+  it('are the same for the same site, and change only for the article whose body changed', async () => {
+    const kb = await load();
+    const before = keys(kb);
+    expect(keys(await load())).toEqual(before);
+    // The related lists as before the edit (a longer body could change them: that is the next test's case).
+    const related = deriveSiteData(kb).related;
+    const [edited, ...others] = kb.articles;
+    edited!.html += '<p>One more sentence.</p>';
+    const after = keys(kb, related);
+    expect(after.get(edited!.url)).not.toBe(before.get(edited!.url));
+    for (const other of others) expect(after.get(other.url), other.url).toBe(before.get(other.url));
+  });
+
+  it('change for every page when what pages show of other articles changes (a title, a date, an order), or the settings', async () => {
+    const changes: ((kb: Awaited<ReturnType<typeof load>>) => void)[] = [
+      (kb) => (kb.articles[0]!.title += ' (updated)'),
+      (kb) => (kb.articles[0]!.updated = new Date('2026-01-02')),
+      (kb) => (kb.articles[0]!.order += 1),
+      (kb) => (kb.categories[0]!.title += ' and more'),
+      (kb) => (kb.config.title += ' Help'),
+    ];
+    const before = keys(await load());
+    for (const change of changes) {
+      const kb = await load();
+      const related = deriveSiteData(kb).related;
+      change(kb);
+      const after = keys(kb, related);
+      for (const [url, key] of after) expect(key, `${change} ${url}`).not.toBe(before.get(url));
+    }
+  });
+
+  it('do not depend on where the project is (a CI checkout is elsewhere)', async () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'kb-keys-')), 'content');
+    cpSync('tests/fixtures/content/basic', copy, { recursive: true });
+    const moved = await loadKnowledgeBase({ contentDir: copy, configPath: 'tests/fixtures/no-such-config.yml', gitDates: false });
+    expect(moved.articles[0]!.displayPath).not.toBe((await load()).articles[0]!.displayPath);
+    expect(keys(moved)).toEqual(keys(await load()));
+    rmSync(dirname(copy), { recursive: true, force: true });
+  });
+
+  it('change for an article whose related articles changed', async () => {
+    const kb = await load();
+    const data = deriveSiteData(kb);
+    const article = kb.articles[0]!;
+    const key = articlePageKey(data, article);
+    data.related.set(article, [...(data.related.get(article) ?? [])].reverse().concat(kb.articles.slice(1, 2)));
+    expect(articlePageKey({ ...data }, article)).not.toBe(key);
   });
 });

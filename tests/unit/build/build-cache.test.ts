@@ -152,9 +152,14 @@ describe('build cache', () => {
     corrupt(join(dir, 'cache'), 'render');
     const compressed = readdirSync(join(dir, 'cache'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.parentPath.includes('/compressed/'));
     for (const e of compressed.slice(0, compressed.length >> 1)) writeFileSync(join(e.parentPath, e.name), 'garbage');
-    await build('b', 'warm');
+    // And one of the pages Astro keeps to copy, altered: it is rendered again, not copied.
+    const cachedPage = readdirSync(join(dir, 'cache'), { recursive: true, withFileTypes: true }).find((e) => e.isFile() && join(e.parentPath, e.name).endsWith('/pages/dist/en/billing/billing-faq/index.html'))!;
+    writeFileSync(join(cachedPage.parentPath, cachedPage.name), readFileSync(join(cachedPage.parentPath, cachedPage.name), 'utf8').replace('<h1', '<h1 data-stale'));
+    const warmBuild = await build('b', 'warm');
     const warm = tree(join(dir, 'warm'));
     expect(warm).toEqual(tree(join(dir, 'uncached')));
+    // The third article's page was copied: the edited one and the altered copy were rendered.
+    expect(warmBuild.stdout).toMatch(/^Rendered 2 article pages again; 1 had not changed since the last build and were copied from the cache\.$/m);
 
     // Pages point at the fixed manifest copy, so an edit changes the edited page and the search index, not every page.
     const page = cold.get('en/billing/billing-faq/index.html')!.toString();
