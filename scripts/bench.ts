@@ -10,9 +10,9 @@ import { renderReport, type Machine } from './bench/report.ts';
 import { keepRelevanceSection } from './bench/relevance/report.ts';
 import { keepHandMeasured } from './bench/hand-measured.ts';
 
-const usage = `npm run bench -- [--quick] [--sizes 1000,10000] [--runs 3] [--compare | --no-compare] [--out docs/benchmarks.md] [--seed kb-bench]
+const usage = `npm run bench -- [--quick] [--sizes 1000,10000 | --size 100000] [--runs 3] [--compare | --no-compare] [--out docs/benchmarks.md] [--seed kb-bench]
   --quick       ~200 articles, one build, no Starlight (unless --compare); writes .tmp/bench/quick.md
-  --sizes       article counts to generate and build
+  --sizes       article counts to generate and build (--size: the same, for one)
   --runs        builds per size (sizes above 2,000 articles are built once)
   --no-compare  skip the Starlight + Pagefind comparison`;
 
@@ -29,7 +29,7 @@ if (flag('help')) {
 }
 
 const quick = flag('quick');
-const sizes = (option('sizes') ?? (quick ? '200' : '1000,10000')).split(',').map((s) => Number(s.trim()));
+const sizes = (option('sizes') ?? option('size') ?? (quick ? '200' : '1000,10000')).split(',').map((s) => Number(s.trim()));
 if (sizes.some((s) => !Number.isInteger(s) || s < 30)) {
   console.error(`--sizes wants article counts of at least 30, e.g. --sizes 1000,10000\n\n${usage}`);
   process.exit(2);
