@@ -45,6 +45,7 @@ const { getSiteData } = await import('../src/site-data.ts');
 const { renderCacheKind } = await import('../src/markdown/render-cache.ts');
 const { compressCacheKind } = await import('../src/build/compress-files.ts');
 const { tokenCacheKind } = await import('../src/search/token-cache.ts');
+const { searchCacheKind } = await import('../src/search/build-index.ts');
 
 const kb = await getKnowledgeBase();
 // On a large site, related articles and the search index are each made on another core. The pages wait for the
@@ -103,7 +104,7 @@ if (await exists(outDir)) await rename(outDir, old);
 await moveOutput(staging, outDir);
 await removeOldOutputs();
 if (cache) {
-  pruneBuildCache(cache, [renderCacheKind, compressCacheKind, tokenCacheKind]);
+  pruneBuildCache(cache, [renderCacheKind, compressCacheKind, tokenCacheKind, searchCacheKind]);
   // What this build read, for the next one to compare with. An input saved after this build started may not be
   // in the output, so then there is no record and the next build is a real one.
   const extraInputs = configInputs(kb.config);

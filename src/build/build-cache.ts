@@ -90,6 +90,13 @@ export function openBuildCache(dir: string): BuildCache {
   };
 }
 
+/** Count an entry read or written elsewhere (a worker thread's own cache object) as used by this build. */
+export function keepCacheEntry(cache: BuildCache, kind: string, key: string): void {
+  let set = cache.used.get(kind);
+  if (!set) cache.used.set(kind, (set = new Set()));
+  set.add(key);
+}
+
 /** A folder of the cache for what is not stored as entries (Astro's cached pages, src/build/page-cache.ts). */
 export const cacheFolder = (cache: BuildCache, name: string): string => join(cache.dir, formatVersion, name);
 

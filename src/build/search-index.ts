@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getKnowledgeBase } from '../content/knowledge-base.ts';
-import { buildSearchIndex, type SearchIndex, type SearchSource } from '../search/build-index.ts';
+import { buildSearchIndex, searchCacheKind, type SearchIndex, type SearchSource } from '../search/build-index.ts';
 import { keepTokenTable, tokenTableName } from '../search/token-cache.ts';
-import { buildCache } from './build-cache.ts';
+import { buildCache, keepCacheEntry } from './build-cache.ts';
 import { runWorker } from '../run-worker.ts';
 import { writeSearchFiles } from '../search/write-index.ts';
 import { basePath, stripBase } from '../content/site-url.ts';
@@ -48,6 +48,8 @@ export async function buildSearchIndexOffThread(source: SearchSource): Promise<S
 export async function searchIndexInWorker(source: SearchSource): Promise<SearchIndex> {
   const index = await runWorker<SearchIndex>(new URL('../search/index-worker.ts', import.meta.url), { source, cacheDir: buildCache()?.dir });
   keepTokenTable(tokenTableName('index'));
+  const cache = buildCache();
+  for (const locale of Object.values(index.locales)) if (cache && locale.cacheEntry) keepCacheEntry(cache, searchCacheKind, locale.cacheEntry);
   return index;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Build the static search index: one per locale, at section level, as an in-memory map of file URL → contents.
- * Pure: no file system, no clock. `write-index.ts` puts the files on disk.
+ * No clock, and no file system but the build cache, when a build has one: a locale whose inputs did not change since
+ * the last build is taken from it, and texts are tokenized once. `write-index.ts` puts the files on disk.
  *
  * Each section (an article's intro, or a heading and the text under it) is a document. Article-level fields (title,
  * keywords and tags, category title, description) are indexed once per article and credited by the client to
@@ -9,10 +10,14 @@
  * the few shards its words need.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Article } from '../content/model.ts';
 import type { SynonymRule } from '../schemas/synonyms.ts';
 import { indexTokens } from './tokenizer.ts';
-import { openTokenTable } from './token-cache.ts';
+import { openTokenTable, tokenizerFingerprint } from './token-cache.ts';
+import { buildCache, hash } from '../build/build-cache.ts';
+import { pipelineFingerprint } from '../markdown/pipeline-fingerprint.ts';
 import { createSynonymExpander, type SynonymExpander } from './synonyms.ts';
 import { japaneseDictionaryRules, type DictionaryMode } from './japanese-dictionary.ts';
 import { articleFields, fieldTf, levelOf, sectionFields, synonymShare, type FieldName } from './scoring.ts';
@@ -68,6 +73,8 @@ export interface LocaleSearchIndex {
   /** Per-article URL and `category/slug`, in index order (for writers' search tests). */
   articles: { url: string; key: string }[];
   stats: { articles: number; sections: number; terms: number; shardSizes: number[]; fragmentFiles: number; buildMs: number };
+  /** The build-cache entry it was taken from or stored in, which the build keeps when it prunes. */
+  cacheEntry?: string;
 }
 
 export interface SearchIndex {
@@ -88,6 +95,7 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
   const index: SearchIndex = { files: new Map(), manifestUrls: {}, locales: {} };
   // A rebuild tokenizes only the texts that changed since the last build (src/search/token-cache.ts).
   const table = openTokenTable('index');
+  const cache = buildCache();
   const byLocale = new Map<string, Article[]>();
   for (const article of source.articles) {
     if (article.draft) continue;
@@ -99,12 +107,41 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
     const titles = new Map((source.categories ?? []).filter((c) => c.locale === locale).map((c) => [c.slug, c.title]));
     const dictionary = /^ja\b/.test(locale) ? japaneseDictionaryRules(source.config?.search?.japaneseDictionary ?? 'off') : [];
     const rules = [...(source.synonyms?.[locale] ?? []), ...dictionary];
-    const built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, rules, opts, index.files, table.tokens);
+    const key = cache && localeKey(locale, articles, titles, link('/'), rules, opts);
+    const started = performance.now();
+    const cached = key ? cache!.read(searchCacheKind, key) : undefined;
+    let built: LocaleSearchIndex;
+    if (cached) {
+      const entry = JSON.parse(cached.toString()) as { built: LocaleSearchIndex; files: [string, string][] };
+      for (const [url, body] of entry.files) index.files.set(url, body);
+      built = { ...entry.built, stats: { ...entry.built.stats, buildMs: Math.round(performance.now() - started) } };
+    } else {
+      const before = index.files.size;
+      built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, rules, opts, index.files, table.tokens);
+      if (key) cache!.write(searchCacheKind, key, JSON.stringify({ built, files: [...index.files].slice(before) }));
+    }
+    if (key) built.cacheEntry = key;
     index.locales[locale] = built;
     index.manifestUrls[locale] = built.manifestUrl;
   }
   table.save();
   return index;
+}
+
+/** Build-cache kind of a locale's finished index: its manifest, stats and files. */
+export const searchCacheKind = 'search';
+
+let codeFingerprint: string | undefined;
+
+/**
+ * What a locale's index is made from: every field of its articles but the HTML (which the index does not read) and
+ * the writer's path, the category titles, the site's path, the synonyms, the options, and the code (this folder,
+ * the link helper, and the tokenizer with Node's ICU data).
+ */
+function localeKey(locale: string, articles: readonly Article[], titles: Map<string, string>, base: string, rules: readonly SynonymRule[], opts: Options): string {
+  codeFingerprint ??= hash(pipelineFingerprint([fileURLToPath(new URL('.', import.meta.url))], []), tokenizerFingerprint(), readFileSync(new URL('../content/site-url.ts', import.meta.url)));
+  const inputs = JSON.stringify({ locale, articles, titles: [...titles], base, rules, opts }, (k, v) => (k === 'html' || k === 'displayPath' ? undefined : v));
+  return hash('search-locale', codeFingerprint, inputs);
 }
 
 type Options = typeof defaults & { typoMinLength: number };

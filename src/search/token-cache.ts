@@ -9,7 +9,7 @@
  * tools) this is the tokenizer itself.
  */
 import { readFileSync } from 'node:fs';
-import { buildCache, hash, type BuildCache } from '../build/build-cache.ts';
+import { buildCache, hash, keepCacheEntry, type BuildCache } from '../build/build-cache.ts';
 import { indexTokens } from './tokenizer.ts';
 
 export const tokenCacheKind = 'tokens';
@@ -18,7 +18,7 @@ export const tokenCacheKind = 'tokens';
 const separator = '\u0000';
 
 let fingerprint: string | undefined;
-function tokenizerFingerprint(): string {
+export function tokenizerFingerprint(): string {
   fingerprint ??= hash(readFileSync(new URL('./tokenizer.ts', import.meta.url)), process.versions.node, process.versions.icu ?? '', process.versions.unicode ?? '');
   return fingerprint;
 }
@@ -76,8 +76,5 @@ export function openTokenTable(use: string, cache: BuildCache | undefined = buil
 
 /** Count a table written elsewhere (a worker thread) as used by this build, so pruning keeps it. */
 export function keepTokenTable(name: string | undefined, cache: BuildCache | undefined = buildCache()): void {
-  if (!cache || !name) return;
-  let set = cache.used.get(tokenCacheKind);
-  if (!set) cache.used.set(tokenCacheKind, (set = new Set()));
-  set.add(name);
+  if (cache && name) keepCacheEntry(cache, tokenCacheKind, name);
 }
