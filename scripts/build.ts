@@ -112,7 +112,10 @@ if (cache) {
   const record = { key, extraInputs, files: listOutput(outDir), report, articles: kb.articles.length, languages: kb.locales.length };
   if (newestMs < startedAt && gitState(paths.contentDir) === gitAtStart) writeOutputRecord(cache, outDir, record);
 }
-if (reused?.reused) console.log(`Rendered ${plural(reused.keyed - reused.reused, 'article page')} again; ${reused.reused.toLocaleString('en')} had not changed since the last build and were copied from the cache.`);
+if (reused?.reused) {
+  const copied = 'had not changed since the last build and were copied from the cache';
+  console.log(reused.reused === reused.keyed ? `All ${plural(reused.keyed, 'article page')} ${copied}.` : `Rendered ${plural(reused.keyed - reused.reused, 'article page')} again; ${reused.reused.toLocaleString('en')} ${copied}.`);
+}
 console.log(`Built ${plural(kb.articles.length, 'article')} in ${plural(kb.locales.length, 'language')} into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 // Everything is written: do not wait for Astro's and Vite's leftover handles (timers, file watchers, idle
 // workers) to wind down on their own, which cost a large site a second or more after the swap.

@@ -90,6 +90,8 @@ export function openPageCache(dir: string): PageCache | undefined {
   // From here until close(true), the cache has no record: if this build stops, the next one trusts nothing.
   rmSync(join(dir, record), { force: true });
   let discarded = 0;
+  /** The cached pages found as recorded, with their size and modification time now. */
+  const checked = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
   if (!verified) {
     discarded = cachedPages(dir).length;
     rmSync(join(dir, astroPages), { recursive: true, force: true });
@@ -98,7 +100,11 @@ export function openPageCache(dir: string): PageCache | undefined {
     for (const page of cachedPages(dir)) {
       const path = join(dir, astroPages, page);
       const want = verified[page];
-      if (want && statSync(path).size === want.size && sha256(path) === want.sha256) continue;
+      const { size, mtimeMs } = statSync(path);
+      if (want && size === want.size && sha256(path) === want.sha256) {
+        checked.set(page, { size, mtimeMs, sha256: want.sha256 });
+        continue;
+      }
       rmSync(path, { force: true });
       discarded++;
     }
@@ -121,10 +127,13 @@ export function openPageCache(dir: string): PageCache | undefined {
     close(ok) {
       try {
         if (ok) {
-          const pages: Record<string, { size: number; sha256: string }> = {};
+          const pages: Record<string, { size: number; sha256: string; mtimeMs?: number }> = {};
           for (const page of cachedPages(dir)) {
             const path = join(dir, astroPages, page);
-            pages[page] = { size: statSync(path).size, sha256: sha256(path) };
+            const { size, mtimeMs } = statSync(path);
+            // A page checked when the build started and not written since keeps its digest; the others are read.
+            const before = checked.get(page);
+            pages[page] = { size, mtimeMs, sha256: before && before.size === size && before.mtimeMs === mtimeMs ? before.sha256 : sha256(path) };
           }
           writeFileSync(join(dir, `${record}.${process.pid}`), JSON.stringify({ pages }));
           renameSync(join(dir, `${record}.${process.pid}`), join(dir, record));
