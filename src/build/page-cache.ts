@@ -5,12 +5,13 @@
  *
  * - one build at a time uses it (a lock file naming the build's process); a second build beside it renders every
  *   page, as without a cache, rather than mixing its pages with the other's;
- * - a build that finished records each cached page's size and SHA-256; the next one takes that record away before
- *   it starts (so a build stopped half-way leaves none) and deletes every cached page that does not match it, which
- *   Astro then renders. Without a record, nothing cached is trusted.
+ * - a build that finished records each cached page's size and SHA-256, and the SHA-256 of Astro's manifest (which
+ *   says which key each page was rendered for); the next one takes that record away before it starts (so a build
+ *   stopped half-way leaves none) and deletes every cached page that does not match it, which Astro then renders.
+ *   Without a record, or with a manifest other than the recorded one, nothing cached is trusted.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -42,6 +43,29 @@ export function processAlive(pid: number): boolean {
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('base64url');
+const digestOf = (path: string) => (existsSync(path) ? sha256(path) : 'none');
+
+/** The lock for this process: free, or left by a build whose process is gone. False while another build holds it. */
+function takeLock(file: string): boolean {
+  const take = () => {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (take()) return true;
+  let holder: number;
+  try {
+    holder = Number(readFileSync(file, 'utf8').trim());
+  } catch {
+    return take(); // let go of meanwhile
+  }
+  if (holder > 0 && holder !== process.pid && processAlive(holder)) return false;
+  rmSync(file, { force: true });
+  return take();
+}
 
 function cachedPages(dir: string): string[] {
   try {
@@ -74,16 +98,12 @@ function manifestPages(dir: string): Map<string, { cacheKey: string; outputFile:
 export function openPageCache(dir: string): PageCache | undefined {
   mkdirSync(dir, { recursive: true });
   const lockFile = join(dir, lock);
-  try {
-    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-  } catch {
-    const holder = Number(readFileSync(lockFile, 'utf8').trim());
-    if (holder > 0 && holder !== process.pid && processAlive(holder)) return undefined;
-    writeFileSync(lockFile, String(process.pid)); // left by a build that is gone
-  }
+  if (!takeLock(lockFile)) return undefined;
   let verified: Record<string, { size: number; sha256: string }> | undefined;
   try {
-    verified = JSON.parse(readFileSync(join(dir, record), 'utf8')).pages;
+    const last = JSON.parse(readFileSync(join(dir, record), 'utf8'));
+    // Astro's manifest says which key each cached page was rendered for: it must be the one that build left.
+    if (last.manifest === digestOf(join(dir, astroManifest))) verified = last.pages;
   } catch {
     verified = undefined;
   }
@@ -135,7 +155,7 @@ export function openPageCache(dir: string): PageCache | undefined {
             const before = checked.get(page);
             pages[page] = { size, mtimeMs, sha256: before && before.size === size && before.mtimeMs === mtimeMs ? before.sha256 : sha256(path) };
           }
-          writeFileSync(join(dir, `${record}.${process.pid}`), JSON.stringify({ pages }));
+          writeFileSync(join(dir, `${record}.${process.pid}`), JSON.stringify({ manifest: digestOf(join(dir, astroManifest)), pages }));
           renameSync(join(dir, `${record}.${process.pid}`), join(dir, record));
         }
       } finally {

@@ -52,6 +52,20 @@ describe('page cache', () => {
     second.close(true);
   });
 
+  it('trusts no cached page when Astro\'s manifest is not the one their build left', () => {
+    const dir = join(temp, 'manifest');
+    const first = openPageCache(dir)!;
+    astroWrites(dir, { 'en/a/index.html': 'A' });
+    first.close(true);
+    // The page's recorded key changed after the fact: Astro would take the page for another key's.
+    const manifest = join(dir, 'incremental-build.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('key of A', 'key of A2'));
+    const next = openPageCache(dir)!;
+    expect(next.discarded).toBe(1);
+    expect(existsSync(manifest)).toBe(false);
+    next.close(true);
+  });
+
   it('trusts nothing after a build that did not finish, or failed', () => {
     const dir = join(temp, 'stopped');
     const first = openPageCache(dir)!;
