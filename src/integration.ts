@@ -6,7 +6,7 @@ import { getSiteData } from './site-data.ts';
 import { finishBuild } from './build/finish-build.ts';
 import { sitemapSerializer } from './build/sitemap.ts';
 import { placeSearchIndex } from './build/search-index.ts';
-import { setupDevServer } from './build/dev-server.ts';
+import { devWatchIgnored, setupDevServer, watchedSources } from './build/dev-server.ts';
 import { markDevServer } from './build/dev-mode.ts';
 import { basePath } from './content/site-url.ts';
 import { brandStylesheetPlugin } from './build/brand-stylesheet.ts';
@@ -32,7 +32,8 @@ export default function knowledgeBase(): AstroIntegration {
             // Dev's optimized dependencies in a folder of their own: a build in the same project (the writer's
             // `npm run build` beside `npm run dev`) starts a Vite server too, and its optimizer would replace dev's
             // files under their feet (the browser then gets "504 Outdated Optimize Dep" and search stops loading).
-            ...(command === 'dev' ? { cacheDir: './.kb-cache/vite-dev' } : {}),
+            // And its watcher off the build output and caches, which can hold hundreds of thousands of files.
+            ...(command === 'dev' ? { cacheDir: './.kb-cache/vite-dev', server: { watch: { ignored: [devWatchIgnored(process.cwd(), Object.values(watchedSources()))] } } } : {}),
           },
         });
       },

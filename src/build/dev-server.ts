@@ -18,6 +18,26 @@ export function watchedSources(): { contentDir: string; configPath: string } {
 }
 
 /**
+ * What the dev server's watcher leaves alone in the project folder: build output (`dist/`, and the folders a build
+ * stages and swaps), the build caches, and this repository's scratch folder. Vite watches the whole project, and
+ * a large help center's `dist/` and `.kb-cache/` hold hundreds of thousands of files: walking them made the first
+ * page wait 40 s and ran out of the system's file watchers (ENOSPC), which stops reloads. The content folder and
+ * the config are watched wherever they are, even inside one of these.
+ */
+export function devWatchIgnored(root: string, keep: readonly string[]): (path: string) => boolean {
+  const skipped = ['dist', '.kb-cache', '.tmp'].map((name) => join(root, name));
+  const staged = new RegExp(`^${escapeRegExp(join(root, 'dist'))}\\.(?:staging|old)-\\d+(?:${escapeRegExp(sep)}|$)`);
+  const inside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
+  return (path) => {
+    const file = resolve(path);
+    if (keep.some((k) => inside(file, k) || inside(k, file))) return false;
+    return skipped.some((dir) => inside(file, dir)) || staged.test(file);
+  };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
  * `astro dev` for writers: the site from memory, as `dist/` would have it (pages, search index, images), and a
  * browser reload as soon as the knowledge base has been read again after a save. The content is not a Vite module
  * graph, so Vite alone would neither notice an edit nor know which pages it changes: every page reloads.
