@@ -43,11 +43,7 @@ export function openBuildCache(dir: string): BuildCache {
   const used = new Map<string, Set<string>>();
   const stats = { hits: 0, misses: 0, corrupt: 0 };
   const made = new Set<string>();
-  const note = (kind: string, key: string) => {
-    let set = used.get(kind);
-    if (!set) used.set(kind, (set = new Set()));
-    set.add(key);
-  };
+  const note = (kind: string, key: string) => keepCacheEntry({ used }, kind, key);
   const pathOf = (kind: string, key: string) => join(dir, formatVersion, kind, key.slice(0, 2), key);
   return {
     dir,
@@ -90,8 +86,8 @@ export function openBuildCache(dir: string): BuildCache {
   };
 }
 
-/** Count an entry read or written elsewhere (a worker thread's own cache object) as used by this build. */
-export function keepCacheEntry(cache: BuildCache, kind: string, key: string): void {
+/** Count an entry as used by this build (one read or written by a worker thread's own cache object, too). */
+export function keepCacheEntry(cache: Pick<BuildCache, 'used'>, kind: string, key: string): void {
   let set = cache.used.get(kind);
   if (!set) cache.used.set(kind, (set = new Set()));
   set.add(key);

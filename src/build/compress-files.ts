@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { runWorker } from '../run-worker.ts';
-import { buildCache, hash, openBuildCache } from './build-cache.ts';
+import { buildCache, hash, keepCacheEntry, openBuildCache } from './build-cache.ts';
 
 export const compressCacheKind = 'compressed';
 
@@ -92,7 +92,7 @@ export async function compressFiles(jobs: CompressJob[], options: { minimumForWo
   const workers = Math.min(availableParallelism(), 4);
   const cache = buildCache();
   // Entries used in workers count as used by this build, so pruning keeps them.
-  const keep = (keys: string[]) => cache && keys.forEach((k) => (cache.used.get(compressCacheKind) ?? cache.used.set(compressCacheKind, new Set()).get(compressCacheKind)!).add(k));
+  const keep = (keys: string[]) => cache && keys.forEach((k) => keepCacheEntry(cache, compressCacheKind, k));
   if (jobs.length < (options.minimumForWorkers ?? 200) || workers < 2) return void keep(compressHere(jobs, cache?.dir));
   const shares = Array.from({ length: workers }, (_, w) => jobs.filter((_, i) => i % workers === w));
   try {

@@ -130,7 +130,6 @@ export function openPageCache(dir: string): PageCache | undefined {
     }
   }
   const previous = manifestPages(dir);
-  const kept = new Set(cachedPages(dir));
   // Astro names a cached page by its URL relative to the output folder (percent-encoded): as a path under dist/.
   const pagesRoot = pathToFileURL(join(dir, astroPages, '/'));
   const asPath = (outputFile: string) => relative(fileURLToPath(pagesRoot), fileURLToPath(new URL(outputFile, pagesRoot)));
@@ -141,7 +140,7 @@ export function openPageCache(dir: string): PageCache | undefined {
       // Astro copies a page whose route code, path and key are as last time, if its cached file is there.
       const now = manifestPages(dir);
       let reused = 0;
-      for (const [page, entry] of now) if (previous.get(page)?.cacheKey === entry.cacheKey && kept.has(asPath(entry.outputFile))) reused++;
+      for (const [page, entry] of now) if (previous.get(page)?.cacheKey === entry.cacheKey && checked.has(asPath(entry.outputFile))) reused++;
       return { reused, keyed: now.size };
     },
     close(ok) {

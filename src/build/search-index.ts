@@ -46,9 +46,10 @@ export async function buildSearchIndexOffThread(source: SearchSource): Promise<S
 
 /** The worker itself, which rejects if it cannot start or fails (tests call it to be sure it ran). */
 export async function searchIndexInWorker(source: SearchSource): Promise<SearchIndex> {
-  const index = await runWorker<SearchIndex>(new URL('../search/index-worker.ts', import.meta.url), { source, cacheDir: buildCache()?.dir });
-  keepTokenTable(tokenTableName('index'));
   const cache = buildCache();
+  const index = await runWorker<SearchIndex>(new URL('../search/index-worker.ts', import.meta.url), { source, cacheDir: cache?.dir });
+  // What the worker read and wrote in the cache counts as this build's, so pruning keeps it.
+  keepTokenTable(tokenTableName('index'), cache);
   for (const locale of Object.values(index.locales)) if (cache && locale.cacheEntry) keepCacheEntry(cache, searchCacheKind, locale.cacheEntry);
   return index;
 }
