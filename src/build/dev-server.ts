@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ViteDevServer } from 'vite';
@@ -21,21 +22,19 @@ export function watchedSources(): { contentDir: string; configPath: string } {
  * What the dev server's watcher leaves alone in the project folder: build output (`dist/`, and the folders a build
  * stages and swaps), the build caches, and this repository's scratch folder. Vite watches the whole project, and
  * a large help center's `dist/` and `.kb-cache/` hold hundreds of thousands of files: walking them made the first
- * page wait 40 s and ran out of the system's file watchers (ENOSPC), which stops reloads. The content folder and
- * the config are watched wherever they are, even inside one of these.
+ * page wait 40 s and hit the system's limit on file watchers (ENOSPC), past which files go unwatched. The content
+ * folder and the config are watched wherever they are, even inside one of these.
  */
 export function devWatchIgnored(root: string, keep: readonly string[]): (path: string) => boolean {
   const skipped = ['dist', '.kb-cache', '.tmp'].map((name) => join(root, name));
-  const staged = new RegExp(`^${escapeRegExp(join(root, 'dist'))}\\.(?:staging|old)-\\d+(?:${escapeRegExp(sep)}|$)`);
+  const staged = ['staging', 'old'].map((kind) => `${join(root, 'dist')}.${kind}-`);
   const inside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
   return (path) => {
     const file = resolve(path);
     if (keep.some((k) => inside(file, k) || inside(k, file))) return false;
-    return skipped.some((dir) => inside(file, dir)) || staged.test(file);
+    return skipped.some((dir) => inside(file, dir)) || staged.some((prefix) => file.startsWith(prefix));
   };
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * `astro dev` for writers: the site from memory, as `dist/` would have it (pages, search index, images), and a
@@ -62,10 +61,20 @@ export function setupDevServer(server: ViteDevServer): void {
 }
 
 async function reload(server: ViteDevServer, names: string[], changed: Set<string>) {
+  const files = [...changed];
   changed.clear();
   const started = performance.now();
   // Read the knowledge base again before the browser asks for the page, so the reload shows the edit at once.
-  const kb = await getKnowledgeBase().catch(() => undefined);
+  const stamp = () => files.map((f) => statSync(f, { throwIfNoEntry: false })).map((s) => (s ? `${s.mtimeMs}:${s.size}` : '-')).join('|');
+  let before = stamp();
+  let kb = await getKnowledgeBase().catch(() => undefined);
+  // A save still being written while it was read (emptied, then filled: the watcher may report only the first
+  // change): read it again once it holds still, rather than show the half-written file until the next save.
+  for (let again = 0; again < 5 && stamp() !== before; again++) {
+    invalidateKnowledgeBase();
+    before = stamp();
+    kb = await getKnowledgeBase().catch(() => undefined);
+  }
   const errors = kb ? contentErrors(kb) : [];
   const took = Math.round(performance.now() - started);
   server.config.logger.info(`[kb] ${names.join(', ')} changed: content read again in ${took} ms${errors.length ? `, ${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}; reloading the browser`, { timestamp: true });
