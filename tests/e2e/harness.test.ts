@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './browser.ts';
 
@@ -34,5 +35,25 @@ describe('the browser test harness', () => {
     expect(seenByTest).toEqual([]);
     expect(await again.page.evaluate(() => document.documentElement.dataset.theme ?? matchMedia('(prefers-color-scheme: dark)').matches)).not.toBe('dark');
     await again.close();
+  });
+
+  it("runs Chromium with Playwright's disabled features and its own in one list, and no browser-UI pages beside each test's page", async () => {
+    // Chromium keeps only the last --disable-features; tests/e2e/chromium.sh joins them. Read back off the process.
+    const browsers = readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid))
+      .map((pid) => { try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { return []; } })
+      .filter((args) => /chrom(e|ium)$/.test(args[0] ?? '') && args.includes('--remote-debugging-pipe') && !args.some((a) => a.startsWith('--type=')));
+    expect(browsers.length).toBeGreaterThan(0);
+    for (const args of browsers) {
+      const lists = args.filter((a) => a.startsWith('--disable-features='));
+      expect(lists).toHaveLength(1);
+      expect(lists[0]!.split(/[=,]/)).toEqual(expect.arrayContaining(['PaintHolding', 'WebUIOmniboxPopup']));
+    }
+    const t = await h.open('/en/');
+    const cdp = await h.browser.newBrowserCDPSession();
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    await cdp.detach();
+    expect(targetInfos.filter((info) => info.type !== 'page').map((info) => info.url)).toEqual([]);
+    await t.close();
   });
 });
