@@ -13,9 +13,9 @@ const root = resolve(import.meta.dirname, '../..');
  */
 const hostResolverRules = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 /**
- * Chromium 156 opens two address-bar popup pages (WebUI, each in a renderer of its own) for every browser context, and
- * the tests open a context per file and per state: turned off, a run costs Chromium 10–15% less CPU. Chromium keeps only
- * the last --disable-features it is given, so tests/e2e/chromium.sh joins this one with Playwright's.
+ * Chromium 156 opens two address-bar popup pages (WebUI, each in a renderer of its own) for every browser context (a
+ * run opens about two dozen): turned off, a run costs Chromium 10–15% less CPU. Chromium keeps only the last
+ * --disable-features it is given, so tests/e2e/chromium.sh joins this one with Playwright's.
  */
 const noAddressBarPopups = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup';
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', hostResolverRules, noAddressBarPopups];

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './browser.ts';
+import { chromiumArgs } from './global-setup.ts';
 
 // The other tests' "no request leaves the machine" checks are only as good as the harness that records them.
 let h: Harness;
@@ -38,11 +39,13 @@ describe('the browser test harness', () => {
   });
 
   it("runs Chromium with Playwright's disabled features and its own in one list, and no browser-UI pages beside each test's page", async () => {
-    // Chromium keeps only the last --disable-features; tests/e2e/chromium.sh joins them. Read back off the process.
+    // Chromium keeps only the last --disable-features; tests/e2e/chromium.sh joins them. Read back off the process of
+    // this run's browser (its host rules tell it apart from any other Chromium on the machine).
+    const hostRules = chromiumArgs.find((a) => a.startsWith('--host-resolver-rules='))!;
     const browsers = readdirSync('/proc')
       .filter((pid) => /^\d+$/.test(pid))
       .map((pid) => { try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { return []; } })
-      .filter((args) => /chrom(e|ium)$/.test(args[0] ?? '') && args.includes('--remote-debugging-pipe') && !args.some((a) => a.startsWith('--type=')));
+      .filter((args) => /chrom(e|ium)$/.test(args[0] ?? '') && args.includes(hostRules) && !args.some((a) => a.startsWith('--type=')));
     expect(browsers.length).toBeGreaterThan(0);
     for (const args of browsers) {
       const lists = args.filter((a) => a.startsWith('--disable-features='));
