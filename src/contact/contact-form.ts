@@ -33,9 +33,22 @@ export function attachContactForm(form: HTMLFormElement): void {
   const storage = sessionStore();
 
   const params = new URLSearchParams(location.search);
-  const { draft, restored } = resumeDraft(loadDraft(storage, locale), { q: params.get('q') ?? '', message: params.get('message') ?? '', from: originPage(params.get('from'), location.href) }, newSearchId);
-  subject.value = draft.subject;
-  message.value = draft.message;
+  const resumed = resumeDraft(loadDraft(storage, locale), { q: params.get('q') ?? '', message: params.get('message') ?? '', from: originPage(params.get('from'), location.href) }, newSearchId);
+  const { draft } = resumed;
+  // A field that already holds text keeps it: the customer typed before this script ran (a slow connection), or the
+  // browser put it back on a return to the page (it does for the message, not for the autocomplete="off" subject).
+  // An empty field gets the draft's text. "We kept what you wrote" is said when some of the shown text is the draft's.
+  let fromDraft = false;
+  for (const [field, key] of [[subject, 'subject'], [message, 'message']] as const) {
+    if (field.value.trim()) {
+      fromDraft ||= field.value === draft[key];
+      draft[key] = field.value;
+    } else {
+      fromDraft ||= Boolean(draft[key].trim());
+      field.value = draft[key];
+    }
+  }
+  const restored = resumed.restored && fromDraft;
   const events = contactAttemptEvents('contact-page', locale, sendEvent);
   // With scripting on, the stylesheet hides the channel until the suggestions are shown (see contact.css); without
   // it, the channel is there from the start.

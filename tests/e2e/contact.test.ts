@@ -59,9 +59,32 @@ describe('the contact page answers first', () => {
     }));
   });
 
+  it('keeps what the customer typed before the page script ran (a slow connection), and answers it', async () => {
+    // The page's scripts are held until both fields are filled, as on a connection slower than the customer.
+    const typed = Promise.withResolvers<void>();
+    const t = await h.open('/en/contact/', {
+      beforeLoad: async (page) => {
+        await page.route('**/*.js', async (route) => {
+          await typed.promise;
+          await route.continue();
+        });
+        void write({ page } as TrackedPage, 'Charged twice this month', 'How do I get my money back?').then(typed.resolve, typed.reject);
+      },
+    });
+    await t.page.locator('[data-contact-form][data-contact-ready]').waitFor();
+    expect(await t.page.locator('#contact-subject').inputValue()).toBe('Charged twice this month');
+    expect(await t.page.locator('#contact-message').inputValue()).toBe('How do I get my money back?');
+    await poll(() => firstSuggestion(t).getAttribute('href')).toBe('/en/billing/request-a-refund/');
+    // Nothing was saved before, so nothing claims to have been kept.
+    expect(await t.page.locator('[data-contact-status]').innerText()).not.toContain('We kept what you wrote.');
+    expect(t.consoleErrors).toEqual([]);
+    await t.close();
+  });
+
   it('keeps the draft when the customer opens a suggestion and comes back, and the contact link carries it', async () => {
     const from = `${h.server.url}/en/billing/payment-failed/`;
     const t = await h.open(`/en/contact/?from=${encodeURIComponent(`${from}?session=secret`)}`);
+    await t.page.locator('[data-contact-form][data-contact-ready]').waitFor();
     await write(t, 'Charged twice this month', 'How do I get my money back?');
     await poll(() => firstSuggestion(t).getAttribute('href')).toBe('/en/billing/request-a-refund/');
     // The page the customer came from did not answer them: it is not suggested back.
