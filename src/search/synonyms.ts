@@ -17,6 +17,25 @@ interface CompiledRule {
   adds: { tokens: string[]; from: number }[];
 }
 
+/**
+ * The tokens of a rule's words, made when first asked for and kept with the rule: the built-in dictionaries' rules
+ * are the same objects for every index a process builds (a dev server after each save, the tests), and the words a
+ * text cannot trigger are never asked for their `typed` tokens at all.
+ */
+const ruleTokens = new WeakMap<SynonymRule, { finds: () => string[][]; typed: () => string[][] }>();
+
+function tokenized(rule: SynonymRule) {
+  let hit = ruleTokens.get(rule);
+  if (!hit) {
+    const lazy = (words: readonly string[]) => {
+      let tokens: string[][] | undefined;
+      return () => (tokens ??= words.map((w) => indexTokens(w)).filter((t) => t.length > 0));
+    };
+    ruleTokens.set(rule, (hit = { finds: lazy(rule.finds), typed: lazy(rule.typed) }));
+  }
+  return hit;
+}
+
 /** The tokens of a several-token word must follow each other (stopwords, which are not tokens, may sit between). */
 const slack = 1;
 
@@ -28,9 +47,11 @@ export function createSynonymExpander(rules: readonly SynonymRule[], vocabulary?
   const compiled: CompiledRule[] = [];
   const byFirst = new Map<string, { rule: number; word: number }[]>();
   for (const rule of rules) {
-    const finds = rule.finds.map((w) => indexTokens(w)).filter((t) => t.length > 0 && (!vocabulary || t.every((token) => vocabulary.has(token))));
-    const typed = rule.typed.map((w) => indexTokens(w)).filter((t) => t.length > 0);
-    if (!finds.length || !typed.length) continue;
+    const words = tokenized(rule);
+    const finds = words.finds().filter((t) => !vocabulary || t.every((token) => vocabulary.has(token)));
+    if (!finds.length) continue;
+    const typed = words.typed();
+    if (!typed.length) continue;
     const index = compiled.length;
     compiled.push({ finds, adds: typed.map((tokens, from) => ({ tokens: [...new Set(tokens)], from })) });
     finds.forEach((seq, word) => {
