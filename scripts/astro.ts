@@ -5,6 +5,10 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { enableCompileCache } from '../src/build/compile-cache.ts';
+
+// Astro and the generator are read back compiled when they did not change (NODE_COMPILE_CACHE, for the child below).
+enableCompileCache();
 
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const args = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { cp, readdir, rm, rename } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFolder, pruneBuildCache, resolveCacheDir, startBuildCache } from '../src/build/build-cache.ts';
+import { enableCompileCache } from '../src/build/compile-cache.ts';
 import { openPageCache, processAlive } from '../src/build/page-cache.ts';
 import { resolveConfigPath, resolveContentDir } from '../src/content/project-paths.ts';
 import { plural } from '../src/content/diagnostics.ts';
@@ -16,6 +17,8 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // A build is a production build whoever runs it: under NODE_ENV=test (a test runner) Astro would start a dev server
 // inside the build and Vite would compile for development.
 process.env.NODE_ENV = 'production';
+// Before Astro and the content model are loaded (below): they are read back compiled when they did not change.
+enableCompileCache();
 
 const outDir = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? process.env.KB_OUT_DIR ?? 'dist');
 const started = performance.now();

@@ -1,6 +1,10 @@
 // npm run check: validate the whole content folder without building. Exit 1 on errors, 0 with only warnings.
-import { getKnowledgeBase } from '../src/content/knowledge-base.ts';
-import { collectDiagnostics, printDiagnostics } from '../src/content/report.ts';
+import { enableCompileCache } from '../src/build/compile-cache.ts';
+
+// Before the content model is loaded: it is read back compiled when it did not change (src/build/compile-cache.ts).
+enableCompileCache();
+const { getKnowledgeBase } = await import('../src/content/knowledge-base.ts');
+const { collectDiagnostics, printDiagnostics } = await import('../src/content/report.ts');
 
 try {
   const kb = await getKnowledgeBase();

@@ -6,10 +6,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { enableCompileCache } from '../src/build/compile-cache.ts';
 
 const require = createRequire(import.meta.url);
 const bin = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
 const vitest = bin('vitest', 'vitest.mjs');
+// Vitest, the type checker and every build and server the tests start read back compiled code that did not change.
+enableCompileCache();
 const tsc = bin('typescript', 'bin/tsc');
 
 interface Run {
