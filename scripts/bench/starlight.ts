@@ -16,6 +16,8 @@ const nodeEnv = (): NodeJS.ProcessEnv => ({
   ...process.env,
   PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
   ASTRO_TELEMETRY_DISABLED: '1',
+  // The same Node as ours gets: its compiled code kept between builds (ours keeps it in .kb-cache/node-compile/).
+  NODE_COMPILE_CACHE: join(starlightAppDir, 'node_modules/.cache/node-compile'),
 });
 
 export async function ensureStarlightApp(log: (line: string) => void): Promise<void> {
