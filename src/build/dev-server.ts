@@ -11,6 +11,7 @@ import { checkKnowledgeBase } from '../content/checks.ts';
 import { brandStylesheetId } from './brand-stylesheet.ts';
 import { customStylesheetId } from './custom-stylesheet.ts';
 import { formatDiagnostic } from '../content/diagnostics.ts';
+import { widgetFiles } from './widget-files.ts';
 import type { Diagnostic, KnowledgeBase } from '../content/model.ts';
 
 /** The files the knowledge base is read from: the content folder (articles, `_category.yml`, synonyms, images) and the config. */
@@ -57,6 +58,7 @@ export function setupDevServer(server: ViteDevServer): void {
   });
   server.middlewares.use(serveSearchIndexInDev);
   server.middlewares.use(serveAssetsInDev);
+  server.middlewares.use(serveWidgetInDev);
   server.middlewares.use(showContentErrorsInDev);
 }
 
@@ -154,5 +156,28 @@ export function serveAssetsInDev(req: IncomingMessage, res: ServerResponse, next
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-cache');
     res.end(body);
+  }, next).catch(next);
+}
+
+const widgetTypes: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8' };
+/** The widget's files of one reading of the knowledge base: made when first asked for, until the next save. */
+const widgetMemo = new WeakMap<KnowledgeBase, Promise<Map<string, string>>>();
+
+/**
+ * The embeddable widget (`/_widget/`) and its demo product page (`/widget-demo/`) from memory, as the build writes
+ * them (src/build/widget-files.ts): a writer can try the widget on their edits before they build.
+ */
+export function serveWidgetInDev(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\/(_widget|widget-demo)\//.test(req.url?.split('?')[0] ?? '')) return next();
+  getKnowledgeBase().then(async (kb) => {
+    const path = decodeURI(stripBase(basePath(kb.config.url), req.url!.split('?')[0]!));
+    let files = widgetMemo.get(kb);
+    if (!files) widgetMemo.set(kb, (files = widgetFiles(kb).then((list) => new Map(list.map((f) => [f.path, f.content])))));
+    const file = path.endsWith('/') ? `${path}index.html` : path;
+    const body = (await files).get(file);
+    if (body === undefined) return next();
+    res.setHeader('Content-Type', widgetTypes[extname(file)] ?? 'application/octet-stream');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.end(req.method === 'HEAD' ? undefined : body);
   }, next).catch(next);
 }

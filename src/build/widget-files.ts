@@ -44,35 +44,40 @@ const siteKeys: UiKey[] = [
  * them are in `_headers` (see finish-build.ts).
  */
 export async function writeWidgetFiles(kb: KnowledgeBase, outDir: string): Promise<void> {
-  if (!kb.config.widget.enabled || kb.locales.length === 0) return;
+  const files = await widgetFiles(kb);
+  for (const dir of new Set(files.map((f) => dirname(join(outDir, f.path))))) await mkdir(dir, { recursive: true });
+  await Promise.all(files.map((f) => writeFile(join(outDir, f.path), f.content)));
+}
+
+/**
+ * The widget's files, as site paths (`/_widget/v1.js`, `/widget-demo/index.html`…) without the site's base, with
+ * their content: what the build writes, and what the dev server serves from memory.
+ */
+export async function widgetFiles(kb: KnowledgeBase): Promise<{ path: string; content: string }[]> {
+  if (!kb.config.widget.enabled || kb.locales.length === 0) return [];
   const base = basePath(kb.config.url);
   const link = (path: string) => withBase(base, path);
-  const write = async (path: string, content: string) => {
-    const file = join(outDir, path);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, content);
-  };
+  const files: { path: string; content: string }[] = [];
+  const write = (path: string, content: string) => void files.push({ path, content });
   const hashed = (name: string, ext: string, content: string) => `h/${name}.${createHash('sha256').update(content).digest('base64url').slice(0, 10)}.${ext}`;
 
   const panel = await bundle('panel.ts', 'esm');
   const panelName = hashed('panel', 'js', panel);
-  await write(`_widget/${panelName}`, panel);
+  write(`/_widget/${panelName}`, panel);
 
   const configs: Record<string, string> = {};
   for (const locale of kb.locales) {
     const config = await localeConfig(kb, locale.code, link);
     const json = JSON.stringify(config);
     configs[locale.code] = hashed(`config-${locale.code}`, 'json', json);
-    await write(`_widget/${configs[locale.code]}`, json);
+    write(`/_widget/${configs[locale.code]}`, json);
   }
 
   const categoryTitle = new Map(kb.categories.map((c) => [`${c.locale}/${c.slug}`, c.title]));
-  await Promise.all(
-    kb.articles.map((a) => {
-      const article: WidgetArticle = { u: link(a.url), t: a.title, c: categoryTitle.get(`${a.locale}/${a.category}`) ?? '', h: a.html };
-      return write(widgetArticlePath(a.url), JSON.stringify(article));
-    }),
-  );
+  for (const a of kb.articles) {
+    const article: WidgetArticle = { u: link(a.url), t: a.title, c: categoryTitle.get(`${a.locale}/${a.category}`) ?? '', h: a.html };
+    write(widgetArticlePath(a.url), JSON.stringify(article));
+  }
 
   const data: LoaderData = {
     labels: Object.fromEntries(kb.locales.map((l) => [l.code, translateContact(l.code, 'widget.button')])),
@@ -82,9 +87,10 @@ export async function writeWidgetFiles(kb: KnowledgeBase, outDir: string): Promi
     configs,
     css: brandCss(kb),
   };
-  await write('_widget/v1.js', await bundle('loader.ts', 'iife', { __KB_WIDGET__: JSON.stringify(data) }));
+  write('/_widget/v1.js', await bundle('loader.ts', 'iife', { __KB_WIDGET__: JSON.stringify(data) }));
 
-  if (kb.config.widget.demo) for (const file of demoPageFiles(kb, link)) await write(file.path, file.content);
+  if (kb.config.widget.demo) files.push(...demoPageFiles(kb, link));
+  return files;
 }
 
 /**

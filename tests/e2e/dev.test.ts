@@ -187,4 +187,22 @@ describe('npm run dev', () => {
     await p.page.context().close();
     await s.page.context().close();
   }, 180_000);
+
+  it('serves the help widget and its demo product page, with the articles as last saved', async () => {
+    // After the saves above: the widget searches and shows the edited article, as a build would publish it.
+    const p = await open('/widget-demo/#/settings/billing');
+    const inWidget = (selector: string) => p.page.locator(`[data-kb-widget] ${selector}`);
+    await inWidget('.kbw-button').click();
+    await inWidget('#kbw-panel .kbw-link').first().waitFor();
+    await inWidget('#kbw-q').pressSequentially('zanzibarite', { delay: 20 });
+    const first = inWidget('.kbw-body > div[data-query="zanzibarite"] a.kbw-link').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(new URL((await first.getAttribute('href'))!).pathname).toBe('/en/invoices/create-an-invoice/');
+    await first.click();
+    const title = inWidget('#kbw-article-title');
+    await title.waitFor();
+    expect(await title.innerText()).toBe('Create and send your first invoice');
+    expect(p.problems).toEqual([]);
+    await p.page.context().close();
+  });
 });
