@@ -13,8 +13,9 @@ import { startHarness, type Harness } from './browser.ts';
 // search, in that folder, on the installed package.
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
-// The writer's environment, not the test runner's (Vitest's NODE_ENV=test and VITEST* change how Astro runs).
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
+// The writer's environment, not the test runner's (Vitest's NODE_ENV=test and VITEST* change how Astro runs; the
+// runner's NODE_COMPILE_CACHE would fill this project's cache with the temporary install's files, never read again).
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && k !== 'NODE_COMPILE_CACHE' && !k.startsWith('VITEST')));
 
 let dir: string;
 let site: string;
@@ -167,8 +168,9 @@ describe('a content repository started with create-kb-site', () => {
     // Astro's own folder (astro/) appears only where Astro keeps its cache there: with the build cache, a build gives
     // Astro a folder inside build/ for the pages it copies between builds.
     const caches = readdirSync(join(site, '.kb-cache')).sort();
-    expect(caches).toEqual(expect.arrayContaining(['build', 'vite']));
-    expect(caches.filter((c) => !['astro', 'build', 'vite'].includes(c))).toEqual([]);
+    // node-compile/ is Node's compiled code of kb-site (src/build/compile-cache.ts).
+    expect(caches).toEqual(expect.arrayContaining(['build', 'node-compile', 'vite']));
+    expect(caches.filter((c) => !['astro', 'build', 'node-compile', 'vite'].includes(c))).toEqual([]);
     expect(readdirSync(join(site, '.kb-cache/build/kb-cache-1/pages'))).toEqual(expect.arrayContaining(['dist', 'incremental-build.json', 'verified.json']));
     for (const cache of ['.astro', '.vite', '.cache']) expect(existsSync(join(site, 'node_modules', cache)), cache).toBe(false);
     expect(readdirSync(join(site, 'node_modules/kb-site')).filter((f) => /^(dist|\.astro|\.kb-cache|node_modules)$/.test(f))).toEqual([]);
