@@ -165,7 +165,8 @@ const widgetMemo = new WeakMap<KnowledgeBase, Promise<Map<string, string>>>();
 
 /**
  * The embeddable widget (`/_widget/`) and its demo product page (`/widget-demo/`) from memory, as the build writes
- * them (src/build/widget-files.ts): a writer can try the widget on their edits before they build.
+ * them (src/build/widget-files.ts): a writer can try the widget on their edits before they build. The demo page
+ * gets Vite's client, so it reloads after a save like every other page.
  */
 export function serveWidgetInDev(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\/(_widget|widget-demo)\//.test(req.url?.split('?')[0] ?? '')) return next();
@@ -174,8 +175,10 @@ export function serveWidgetInDev(req: IncomingMessage, res: ServerResponse, next
     let files = widgetMemo.get(kb);
     if (!files) widgetMemo.set(kb, (files = widgetFiles(kb).then((list) => new Map(list.map((f) => [f.path, f.content])))));
     const file = path.endsWith('/') ? `${path}index.html` : path;
-    const body = (await files).get(file);
+    let body = (await files).get(file);
     if (body === undefined) return next();
+    // The demo page reloads by itself after a save, as the site's pages do (the dev server's reload goes to Vite's client).
+    if (file.endsWith('.html')) body = body.replace('</head>', `<script type="module" src="${basePath(kb.config.url)}/@vite/client"></script>\n</head>`);
     res.setHeader('Content-Type', widgetTypes[extname(file)] ?? 'application/octet-stream');
     res.setHeader('Cache-Control', 'no-cache');
     res.end(req.method === 'HEAD' ? undefined : body);

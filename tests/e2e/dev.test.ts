@@ -189,9 +189,15 @@ describe('npm run dev', () => {
   }, 180_000);
 
   it('serves the help widget and its demo product page, with the articles as last saved', async () => {
-    // After the saves above: the widget searches and shows the edited article, as a build would publish it.
+    // After the saves above and one more: the widget searches and shows the edited article, as a build would publish it.
     const p = await open('/widget-demo/#/settings/billing');
     const inWidget = (selector: string) => p.page.locator(`[data-kb-widget] ${selector}`);
+    // The demo page reloads by itself after a save too.
+    await inWidget('.kbw-button').waitFor();
+    const loaded = p.page.waitForEvent('load', { timeout: 15_000 });
+    const article = join(dir, 'content/en/invoices/create-an-invoice.md');
+    await writeFile(article, (await readFile(article, 'utf8')).replace('title: Create and send your first invoice', 'title: Create and send your first invoice today'));
+    await loaded;
     await inWidget('.kbw-button').click();
     await inWidget('#kbw-panel .kbw-link').first().waitFor();
     await inWidget('#kbw-q').pressSequentially('zanzibarite', { delay: 20 });
@@ -201,7 +207,7 @@ describe('npm run dev', () => {
     await first.click();
     const title = inWidget('#kbw-article-title');
     await title.waitFor();
-    expect(await title.innerText()).toBe('Create and send your first invoice');
+    expect(await title.innerText()).toBe('Create and send your first invoice today');
     expect(p.problems).toEqual([]);
     await p.page.context().close();
   });
