@@ -21,6 +21,15 @@ process.env.NODE_ENV = 'production';
 enableCompileCache();
 
 const outDir = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? process.env.KB_OUT_DIR ?? 'dist');
+// `--locales ja,ko`: build those locales' part of the site, for `npm run merge` (src/build/locale-parts.ts).
+const localesAt = process.argv.findIndex((a) => a === '--locales' || a.startsWith('--locales='));
+if (localesAt !== -1) {
+  process.env.KB_LOCALES = process.argv[localesAt]!.includes('=') ? process.argv[localesAt]!.slice(10) : (process.argv[localesAt + 1] ?? '');
+  if (!/[^,\s]/.test(process.env.KB_LOCALES)) {
+    console.error('--locales needs the locales to build, e.g. --locales en or --locales ja,ko');
+    process.exit(2);
+  }
+}
 const started = performance.now();
 // What the previous build rendered and compressed, reused where the inputs are the same (src/build/build-cache.ts).
 const cache = startBuildCache(process.argv.includes('--no-cache') ? undefined : resolveCacheDir());
@@ -51,6 +60,12 @@ const { tokenCacheKind } = await import('../src/search/token-cache.ts');
 const { searchCacheKind } = await import('../src/search/build-index.ts');
 
 const kb = await getKnowledgeBase();
+const { partLocales, unknownPartLocales } = await import('../src/build/locale-parts.ts');
+const part = partLocales();
+if (part && unknownPartLocales(kb.locales.map((l) => l.code)).length) {
+  console.error(`--locales: the content has no ${unknownPartLocales(kb.locales.map((l) => l.code)).map((l) => `"${l}"`).join(', ')}; it has ${kb.locales.map((l) => l.code).join(', ')}.`);
+  process.exit(2);
+}
 // On a large site, related articles and the search index are each made on another core. The pages wait for the
 // related articles, not for the index: Astro renders them while it is made, and its files and the writers' search
 // tests wait for it.
@@ -119,7 +134,9 @@ if (reused?.reused) {
   const copied = 'had not changed since the last build and were copied from the cache';
   console.log(reused.reused === reused.keyed ? `All ${plural(reused.keyed, 'article page')} ${copied}.` : `Rendered ${plural(reused.keyed - reused.reused, 'article page')} again; ${reused.reused.toLocaleString('en')} ${copied}.`);
 }
-console.log(`Built ${plural(kb.articles.length, 'article')} in ${plural(kb.locales.length, 'language')} into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+const builtArticles = part ? kb.articles.filter((a) => part.includes(a.locale)).length : kb.articles.length;
+const partNote = part ? ` (${part.join(', ')}: part of ${plural(kb.locales.length, 'language')}, for npm run merge)` : '';
+console.log(`Built ${plural(builtArticles, 'article')} in ${plural(part?.length ?? kb.locales.length, 'language')}${partNote} into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 // Everything is written: do not wait for Astro's and Vite's leftover handles (timers, file watchers, idle
 // workers) to wind down on their own, which cost a large site a second or more after the swap.
 process.exit(0);

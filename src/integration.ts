@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { getKnowledgeBase } from './content/knowledge-base.ts';
 import { getSiteData } from './site-data.ts';
 import { finishBuild } from './build/finish-build.ts';
-import { sitemapSerializer } from './build/sitemap.ts';
+import { otherPartsPages, sitemapSerializer } from './build/sitemap.ts';
 import { placeSearchIndex } from './build/search-index.ts';
 import { devWatchIgnored, setupDevServer, watchedSources } from './build/dev-server.ts';
 import { markDevServer } from './build/dev-mode.ts';
@@ -26,7 +26,7 @@ export default function knowledgeBase(): AstroIntegration {
         updateConfig({
           site: kb.config.url,
           base: basePath(kb.config.url) || '/',
-          integrations: [sitemap({ serialize: await sitemapSerializer() })],
+          integrations: [sitemap({ serialize: await sitemapSerializer(), customPages: otherPartsPages(kb) })],
           vite: {
             plugins: [brandStylesheetPlugin(), customStylesheetPlugin()],
             // Dev's optimized dependencies in a folder of their own: a build in the same project (the writer's

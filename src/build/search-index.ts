@@ -9,6 +9,7 @@ import { runWorker } from '../run-worker.ts';
 import { writeSearchFiles } from '../search/write-index.ts';
 import { basePath, stripBase } from '../content/site-url.ts';
 import { inDevServer } from './dev-mode.ts';
+import { builtLocale } from './locale-parts.ts';
 
 const cacheKey = Symbol.for('kb-site.search-index');
 type Holder = { kb: unknown; index: Promise<SearchIndex> };
@@ -26,8 +27,10 @@ export function getSearchIndex(): Promise<SearchIndex> {
   return getKnowledgeBase().then((kb) => {
     const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
     if (g[cacheKey]?.kb !== kb) {
-      const offThread = !inDevServer() && kb.articles.length >= indexWorkerMinimum && process.env.KB_RENDER_WORKERS !== '0';
-      g[cacheKey] = { kb, index: offThread ? buildSearchIndexOffThread(kb) : Promise.resolve().then(() => buildSearchIndex(kb)) };
+      // A build of some locales (KB_LOCALES) indexes theirs only; the other parts index the rest.
+      const source = { ...kb, articles: kb.articles.filter((a) => builtLocale(a.locale)) };
+      const offThread = !inDevServer() && source.articles.length >= indexWorkerMinimum && process.env.KB_RENDER_WORKERS !== '0';
+      g[cacheKey] = { kb, index: offThread ? buildSearchIndexOffThread(source) : Promise.resolve().then(() => buildSearchIndex(source)) };
     }
     return g[cacheKey].index;
   });

@@ -1,6 +1,8 @@
 import type { SitemapItem } from '@astrojs/sitemap';
 import { getSiteData, alternatesFor } from '../site-data.ts';
-import { basePath, stripBase } from '../content/site-url.ts';
+import { basePath, stripBase, withBase } from '../content/site-url.ts';
+import type { KnowledgeBase } from '../content/model.ts';
+import { builtLocale } from './locale-parts.ts';
 
 /**
  * hreflang alternates from the knowledge base, not from URL patterns: a translation may have its own
@@ -33,4 +35,18 @@ export async function sitemapSerializer(): Promise<(item: SitemapItem) => Sitema
       lastmod: article?.updated?.toISOString(),
     };
   };
+}
+
+/**
+ * In a build of some locales (KB_LOCALES), the pages the other parts build: each part's sitemap lists the whole
+ * site, as the full build's does, so the merged parts agree on it byte for byte. Only what the sitemap keeps
+ * (locale homes, categories, articles); the serializer above gives them their alternates.
+ */
+export function otherPartsPages(kb: KnowledgeBase): string[] {
+  const base = basePath(kb.config.url);
+  const url = (path: string) => new URL(withBase(base, path), kb.config.url).href;
+  const others = kb.locales.filter((l) => !builtLocale(l.code)).map((l) => l.code);
+  if (!others.length || !kb.config.url) return [];
+  const pages = [...others.map((l) => `/${l}/`), ...kb.categories.filter((c) => others.includes(c.locale)).map((c) => c.url), ...kb.articles.filter((a) => others.includes(a.locale)).map((a) => a.url)];
+  return pages.map(url);
 }

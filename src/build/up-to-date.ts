@@ -23,7 +23,7 @@ const packageRoot = resolve(import.meta.dirname, '../..');
 /** The generator's files (here, or in node_modules/kb-site); tests/, docs/ and the example content are not inputs. */
 const generatorParts = ['src', 'plugins', 'scripts', 'bin', 'astro.config.mjs', 'package.json', 'package-lock.json'];
 /** The environment the build reads, apart from the paths (resolved into the key separately). */
-const environment = ['KB_SITE_URL'];
+const environment = ['KB_SITE_URL', 'KB_LOCALES'];
 
 export interface BuildPaths {
   contentDir: string;

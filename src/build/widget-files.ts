@@ -14,6 +14,7 @@ import type { LoaderData, WidgetArticle, WidgetLocaleConfig } from '../widget/pr
 import { demoPageFiles } from '../widget/demo-page.ts';
 import { themeBackgrounds } from '../schemas/brand.ts';
 import { adjustForContrast } from '../content/contrast.ts';
+import { builtLocale } from './locale-parts.ts';
 
 const widgetSource = fileURLToPath(new URL('../widget/', import.meta.url));
 
@@ -74,7 +75,9 @@ export async function widgetFiles(kb: KnowledgeBase): Promise<{ path: string; co
   }
 
   const categoryTitle = new Map(kb.categories.map((c) => [`${c.locale}/${c.slug}`, c.title]));
+  // A build of some locales (KB_LOCALES) writes their articles; the configs and the loader are the same in every part.
   for (const a of kb.articles) {
+    if (!builtLocale(a.locale)) continue;
     const article: WidgetArticle = { u: link(a.url), t: a.title, c: categoryTitle.get(`${a.locale}/${a.category}`) ?? '', h: a.html };
     write(widgetArticlePath(a.url), JSON.stringify(article));
   }

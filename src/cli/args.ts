@@ -8,7 +8,8 @@ import { didYouMean } from '../content/diagnostics.ts';
  */
 export const commands = {
   dev: { script: 'astro.ts', args: ['dev'], summary: 'live preview at http://localhost:4321, reloaded on every save', flags: { host: 'string', port: 'string', open: 'boolean', 'ignore-lock': 'boolean' } },
-  build: { script: 'build.ts', args: [], summary: 'check the content, then build the site into dist/ (or --out); --no-cache builds cold', flags: { 'no-cache': 'boolean' }, out: true },
+  build: { script: 'build.ts', args: [], summary: 'check the content, then build the site into dist/ (or --out); --no-cache builds cold; --locales ja builds one part', flags: { 'no-cache': 'boolean', locales: 'string' }, out: true },
+  merge: { script: 'merge.ts', args: [], summary: 'one site from parts built with --locales: kb-site merge part-en part-ja --out dist', pass: true, out: true },
   preview: { script: 'astro.ts', args: ['preview'], summary: 'serve the built site (dist/, or --out) on 127.0.0.1:4321', flags: { host: 'string', port: 'string', open: 'boolean' }, out: true },
   check: { script: 'check.ts', args: [], summary: 'validate the content and config without building; exit 1 on errors', flags: {} },
   search: { script: 'search.ts', args: [], summary: 'query the built index: kb-site search "refund" --lang en [--json] [--explain]', pass: true, out: true },

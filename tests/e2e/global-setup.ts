@@ -41,7 +41,7 @@ export function buildSite(outDir: string, options: { env?: Record<string, string
 }
 
 /** Every site the browser tests open, built once and side by side before any test runs. */
-const sites = {
+export const sites = {
   /** The example help center. */
   main: { out: '.tmp/e2e-dist', env: {} },
   /**

@@ -1,10 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getSiteData, localeInfo } from '../../site-data.ts';
 import { atomFeed } from '../../content/feed.ts';
+import { builtLocale } from '../../build/locale-parts.ts';
 
 export async function getStaticPaths() {
   const { kb } = await getSiteData();
-  return kb.locales.map((l) => ({ params: { lang: l.code } }));
+  return kb.locales.filter((l) => builtLocale(l.code)).map((l) => ({ params: { lang: l.code } }));
 }
 
 export const GET: APIRoute = async ({ params }) => {

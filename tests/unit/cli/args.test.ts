@@ -25,6 +25,9 @@ describe('kb-site command line', () => {
     expect(parseCli(['preview', '--out', 'site'], project)).toMatchObject({ ok: true, args: ['preview', '--host', '127.0.0.1'], env: { KB_OUT_DIR: join(project, 'site') } });
     expect(parseCli(['preview', '--host', '0.0.0.0'], project)).toMatchObject({ ok: true, args: ['preview', '--host', '0.0.0.0'] });
     expect(parseCli(['build', '--no-cache'], project)).toMatchObject({ ok: true, script: 'build.ts', args: ['--no-cache'] });
+    // One part of a site split across CI jobs, and the job that merges the parts.
+    expect(parseCli(['build', '--locales', 'ja,ko', '--out', 'part-ja-ko'], project)).toMatchObject({ ok: true, script: 'build.ts', args: ['--locales', 'ja,ko'], env: { KB_OUT_DIR: join(project, 'part-ja-ko') } });
+    expect(parseCli(['merge', 'part-en', 'part-ja-ko', '--out', 'dist'], project)).toMatchObject({ ok: true, script: 'merge.ts', args: ['part-en', 'part-ja-ko'], env: { KB_OUT_DIR: join(project, 'dist') } });
     expect(parseCli(['dev', '--port', '4000', '--open'], project)).toMatchObject({ ok: true, script: 'astro.ts', args: ['dev', '--port', '4000', '--open'] });
     expect(parseCli(['search', 'refund', '--lang', 'en', '--out', 'site'], project)).toMatchObject({ ok: true, args: ['refund', '--lang', 'en', '--dist', join(project, 'site')] });
     expect(parseCli(['new', '--lang', 'ja', '--category', 'billing', 'Title'], project)).toMatchObject({ ok: true, script: 'new-article.ts', args: ['--lang', 'ja', '--category', 'billing', 'Title'] });
