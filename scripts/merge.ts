@@ -2,9 +2,11 @@
 // built, for example in the jobs of a CI matrix. Each part holds its locales' pages and search files plus the files
 // every part writes the same (the home redirect, 404, scripts, styles, images, the sitemap, headers): a file found
 // in several parts must have the same bytes in each, or the parts were built from different content or settings and
-// nothing is merged. The result goes into a staging folder and replaces the output only when complete.
-import { cp, lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+// nothing is merged. The result goes into a staging folder and replaces the output only when complete. Files are
+// hard-linked from the parts where they share a file system: no build writes into a file in place (it stages and
+// swaps), so the parts and the output never change each other.
+import { cp, link, lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const argv = process.argv.slice(2);
 const outAt = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
@@ -54,7 +56,21 @@ const staging = `${outDir}.merging-${process.pid}`;
 try {
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  for (const part of parts) await cp(part, staging, { recursive: true, force: false, errorOnExist: false, verbatimSymlinks: true });
+  // Each file once, from the part that had it first: a hard link where the parts are on the same file system as the
+  // output (no bytes copied, and the parts stay as they were), a copy where not.
+  const byFile = [...owner];
+  await Promise.all([...new Set(byFile.map(([file]) => dirname(join(staging, file))))].map((d) => mkdir(d, { recursive: true })));
+  let next = 0;
+  const worker = async () => {
+    while (next < byFile.length) {
+      const [file, part] = byFile[next++]!;
+      await link(join(part, file), join(staging, file)).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+        await cp(join(part, file), join(staging, file), { verbatimSymlinks: true });
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
   const old = `${outDir}.old-${process.pid}`;
   const had = await lstat(outDir).then(() => true, () => false);
   if (had) await rename(outDir, old);
