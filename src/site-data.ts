@@ -5,6 +5,7 @@ import { computeRelatedOffThread } from './content/related-pool.ts';
 import { indexTokens } from './search/tokenizer.ts';
 import { basePath, withBase } from './content/site-url.ts';
 import { hash } from './build/build-cache.ts';
+import { builtLocale } from './build/locale-parts.ts';
 
 /**
  * Everything the pages need, derived once per build from the knowledge base: translations,
@@ -28,7 +29,8 @@ export async function getSiteData(): Promise<SiteData> {
   const g = globalThis as typeof globalThis & { [cacheKey]?: Holder };
   if (g[cacheKey]?.kb === kb) return g[cacheKey].data;
   // Similarity is the slow part on a large site: it runs off the main thread, next to the search index build.
-  const pending = computeRelatedOffThread(kb.articles);
+  // Related articles are of the same locale: a build of some locales (KB_LOCALES) needs theirs only.
+  const pending = computeRelatedOffThread(kb.articles.filter((a) => builtLocale(a.locale)));
   g[cacheKey] = { kb, data: pending.then((related) => deriveSiteData(kb, related)) };
   return g[cacheKey].data;
 }

@@ -1,7 +1,8 @@
 // A build of part of a help center: `npm run build -- --locales ja` (KB_LOCALES=ja) renders the pages, search index
 // and widget articles of those locales only, for a CI matrix job each; `npm run merge` puts the parts together.
-// Every part still reads and checks the whole content, so links, language switchers, the sitemap and the
-// diagnostics are those of the whole site: the merged parts are byte for byte the full build (tests/unit/build/locale-parts.test.ts).
+// Every part reads every article's frontmatter, so links, language switchers and the sitemap are those of the whole
+// site; it renders the Markdown of its own locales and of the articles elsewhere that they link to with an anchor.
+// The merged parts are byte for byte the full build (tests/e2e/locale-parts.test.ts, tests/unit/build/locale-parts.test.ts).
 
 /** The locales this build publishes, or undefined for all of them. */
 export function partLocales(env: NodeJS.ProcessEnv = process.env): string[] | undefined {

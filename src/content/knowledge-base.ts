@@ -11,6 +11,7 @@ import { loadSiteConfig } from './load-site-config.ts';
 import { readGitDates } from './git-dates.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { renderArticles } from '../markdown/render-pool.ts';
+import { builtLocale } from '../build/locale-parts.ts';
 import { defaultArticleLimits, type ArticleLimits } from '../markdown/article-limits.ts';
 import { languageName } from '../i18n/ui-strings.ts';
 import { setStringOverrides } from '../i18n/string-overrides.ts';
@@ -183,17 +184,39 @@ export async function loadKnowledgeBase(options: LoadOptions = {}): Promise<Know
   const valid = parsed.flatMap(({ d, p }) => (p?.frontmatter && byUrl.get(byPath.get(d.absolutePath)?.url ?? '') === d.displayPath ? [{ d, p, fm: p.frontmatter }] : []));
   const unpublishable = parsed.flatMap(({ d, broken }) => (broken?.recovered && brokenUrls.get(byPath.get(d.absolutePath)?.url ?? '') === d.displayPath ? [{ d, p: broken, fm: broken.recovered }] : []));
   const toRender = [...valid, ...unpublishable];
-  const { results, images } = await renderArticles(
-    {
-      siteOrigin: config.url,
-      contentDir,
-      articleUrls: [...byPath].map(([path, { url }]) => [path, url]),
-      categoryUrls: [...categoryDirs],
-      limits: { ...defaultArticleLimits, ...options.limits },
-      strings: config.strings,
-    },
-    toRender.map(({ d, p, fm }) => ({ body: p.body, path: d.absolutePath, locale: d.locale, articleType: fm.type, lineOffset: p.bodyLineOffset })),
-  );
+  const setup = {
+    siteOrigin: config.url,
+    contentDir,
+    articleUrls: [...byPath].map(([path, { url }]) => [path, url] as [string, string]),
+    categoryUrls: [...categoryDirs],
+    limits: { ...defaultArticleLimits, ...options.limits },
+    strings: config.strings,
+  };
+  const input = ({ d, p, fm }: (typeof toRender)[number]) => ({ body: p.body, path: d.absolutePath, locale: d.locale, articleType: fm.type, lineOffset: p.bodyLineOffset });
+  // A build of some locales (KB_LOCALES, src/build/locale-parts.ts) renders theirs, and then the articles of other
+  // locales that theirs link to with an anchor, so that anchor is checked here; the other parts render the rest.
+  const first = toRender.filter(({ d }) => builtLocale(d.locale));
+  const firstOut = await renderArticles(setup, first.map(input));
+  const rendered = new Map(first.map((entry, i) => [entry, firstOut.results[i]!]));
+  const published = new Map(firstOut.images.map((i) => [i.url, i]));
+  if (first.length < toRender.length) {
+    const byEntryUrl = new Map(toRender.map((entry) => [byPath.get(entry.d.absolutePath)!.url, entry]));
+    const targets = new Set<(typeof toRender)[number]>();
+    for (const result of firstOut.results) {
+      for (const link of result.links) {
+        const [path, hash] = (link.resolved ?? link.href).split('#', 2);
+        const target = hash && path?.startsWith('/') ? byEntryUrl.get(path.split('?')[0]!.replace(/\/?$/, '/')) : undefined;
+        if (target && !rendered.has(target)) targets.add(target);
+      }
+    }
+    const linked = [...targets];
+    const linkedOut = await renderArticles(setup, linked.map(input));
+    linked.forEach((entry, i) => rendered.set(entry, linkedOut.results[i]!));
+    for (const image of linkedOut.images) published.set(image.url, image);
+  }
+  const notRendered: (typeof firstOut.results)[number] = { html: '', headings: [], anchors: [], sections: [], faq: [], text: '', links: [], images: [], messages: [] };
+  const results = toRender.map((entry) => rendered.get(entry) ?? notRendered);
+  const images = [...published.values()];
 
   const toArticle = ({ d, fm }: { d: Draft; fm: Frontmatter }, rendered: (typeof results)[number]): Article => {
     for (const m of rendered.messages) warn(d.displayPath, 'markdown', m.message, undefined, m.line);
