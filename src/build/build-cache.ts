@@ -33,11 +33,21 @@ export function resolveCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
   return resolve(env.KB_CACHE_DIR || join(process.cwd(), '.kb-cache', 'build'));
 }
 
+/** A key for a few parts; for many (a whole folder's files), use `hasher`: spreading them would overflow the stack. */
 export const hash = (...parts: (string | Uint8Array)[]): string => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('base64url').slice(0, 32);
+  const h = hasher();
+  for (const p of parts) h.add(p);
+  return h.digest();
 };
+
+/** The same key as `hash`, fed one part at a time, so no list of every part (or of every file's bytes) is kept. */
+export function hasher(): { add(part: string | Uint8Array): void; digest(): string } {
+  const h = createHash('sha256');
+  return {
+    add: (part) => void h.update(part).update('\0'),
+    digest: () => h.digest('base64url').slice(0, 32),
+  };
+}
 
 export function openBuildCache(dir: string): BuildCache {
   const used = new Map<string, Set<string>>();

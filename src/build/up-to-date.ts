@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { hash, type BuildCache } from './build-cache.ts';
+import { hash, hasher, type BuildCache } from './build-cache.ts';
 
 export const outputRecordKind = 'output';
 
@@ -70,7 +70,11 @@ const recordName = (outDir: string) => hash('output', resolve(outDir));
  * read it (see `gitState`), by default as it is now.
  */
 export function inputsKey(paths: BuildPaths, extraInputs: readonly string[], git = gitState(paths.contentDir)): { key: string; newestMs: number } {
-  const parts: (string | Uint8Array)[] = ['kb-up-to-date-1', process.versions.node, process.platform, process.cwd(), ...Object.values(paths).map((p) => resolve(p))];
+  // Fed as it goes: at 100k articles a list of every file's bytes would hold them all, and `hash(...list)`
+  // overflowed the stack.
+  const h = hasher();
+  const parts = { push: (...more: (string | Uint8Array)[]) => more.forEach(h.add) };
+  parts.push('kb-up-to-date-1', process.versions.node, process.platform, process.cwd(), ...Object.values(paths).map((p) => resolve(p)));
   for (const name of environment) parts.push(name, process.env[name] ?? '');
   const seen = { newestMs: 0 };
   const tree = (path: string) => hashTree(path, parts, seen);
@@ -85,14 +89,14 @@ export function inputsKey(paths: BuildPaths, extraInputs: readonly string[], git
   tree(resolve(paths.contentDir));
   for (const file of extraInputs) tree(file);
   parts.push('git', git);
-  return { key: hash(...parts), newestMs: seen.newestMs };
+  return { key: h.digest(), newestMs: seen.newestMs };
 }
 
 /** Every file under `path` (or the file itself), by name and bytes, in a stable order; a missing path counts as such. */
-function hashTree(path: string, parts: (string | Uint8Array)[], seen: { newestMs: number }): void {
+function hashTree(path: string, parts: { push(...more: (string | Uint8Array)[]): void }, seen: { newestMs: number }): void {
   const statOf = (file: string) => {
     try {
-      return statSync(file);
+      return statSync(file, { throwIfNoEntry: false });
     } catch {
       return undefined;
     }

@@ -50,6 +50,14 @@ describe('whether a build has anything to do', () => {
     expect(inputsKey({ ...paths, outDir: join(dir, 'elsewhere') }, []).key).not.toBe(key());
   });
 
+  it('keys a help center of any size: 100k files are hashed as they are read, not spread into one call (that overflowed the stack)', () => {
+    // Each input is a name and its bytes (or "missing"): 80,000 of them are 160,000 parts, past V8's argument limit.
+    const many = Array.from({ length: 80_000 }, (_, i) => join(dir, 'missing', `${i}.css`));
+    const big = inputsKey(paths, many).key;
+    expect(big).toMatch(/^[\w-]{32}$/);
+    expect(big).not.toBe(key());
+  });
+
   it('follows the logo and the customCss stylesheets with what they @import and url(), and nothing remote', () => {
     mkdirSync(join(dir, 'styles/parts'), { recursive: true });
     mkdirSync(join(dir, 'fonts'));
