@@ -169,7 +169,8 @@ describe('a content repository started with create-kb-site', () => {
     // Astro a folder inside build/ for the pages it copies between builds.
     const caches = readdirSync(join(site, '.kb-cache')).sort();
     // node-compile/ is Node's compiled code of kb-site (src/build/compile-cache.ts).
-    expect(caches).toEqual(expect.arrayContaining(['build', 'node-compile', 'vite']));
+    // vite/ is where Vite keeps what it caches (Vite 8.3 wrote there during a build, 8.4 does not): allowed, not required.
+    expect(caches).toEqual(expect.arrayContaining(['build', 'node-compile']));
     expect(caches.filter((c) => !['astro', 'build', 'node-compile', 'vite'].includes(c))).toEqual([]);
     expect(readdirSync(join(site, '.kb-cache/build/kb-cache-1/pages'))).toEqual(expect.arrayContaining(['dist', 'incremental-build.json', 'verified.json']));
     for (const cache of ['.astro', '.vite', '.cache']) expect(existsSync(join(site, 'node_modules', cache)), cache).toBe(false);
