@@ -8,6 +8,7 @@ import { otherPartsPages, sitemapSerializer } from './build/sitemap.ts';
 import { placeSearchIndex } from './build/search-index.ts';
 import { devWatchIgnored, setupDevServer, watchedSources } from './build/dev-server.ts';
 import { markDevServer } from './build/dev-mode.ts';
+import { resolveCacheDir, startBuildCache } from './build/build-cache.ts';
 import { basePath } from './content/site-url.ts';
 import { brandStylesheetPlugin } from './build/brand-stylesheet.ts';
 import { customStylesheetPlugin } from './build/custom-stylesheet.ts';
@@ -20,7 +21,12 @@ export default function knowledgeBase(): AstroIntegration {
       'astro:config:setup': async ({ updateConfig, command }) => {
         // Before the first read of the content, so dev keeps what it renders from the start. Not in
         // astro:server:setup: a build can start a Vite server of its own (with NODE_ENV=test, for one).
-        if (command === 'dev') markDevServer();
+        if (command === 'dev') {
+          markDevServer();
+          // What the last build or dev session rendered and tokenized, read back instead of made again, and what
+          // this one makes, kept for the next (a build prunes what it does not use). KB_CACHE=0: none.
+          startBuildCache(resolveCacheDir());
+        }
         const kb = await getKnowledgeBase();
         // A site served under a path (https://example.github.io/help-center) gets that path as Astro's base.
         updateConfig({

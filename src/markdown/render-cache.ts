@@ -23,6 +23,10 @@ type Holder = { entries: Map<string, Entry> };
  * article is rendered again. An article's HTML depends on its own text, on every article's and category's URL
  * (its links) and on the images (their content-hashed URLs), so all three are in the key: a new article or a
  * changed image renders everything again, which is still correct and rare.
+ *
+ * What is not in memory (the first read after `npm run dev` starts, or a changed article) comes from the build
+ * cache when dev has one (src/integration.ts starts it): a dev server started after a build, or after an earlier
+ * dev session, renders only what changed since, not the whole help center.
  */
 export async function renderCached(setup: RenderSetup, inputs: RenderInput[], render: (inputs: RenderInput[]) => Promise<RenderOutput>, cache = buildCache()): Promise<RenderOutput> {
   if (!inDevServer()) return cache ? renderWithBuildCache(cache, setup, inputs, render) : render(inputs);
@@ -31,7 +35,8 @@ export async function renderCached(setup: RenderSetup, inputs: RenderInput[], re
   const shared = digest(JSON.stringify(setup) + assetStamp(setup.contentDir));
   const keys = inputs.map((input) => shared + digest(JSON.stringify(input)));
   const missing = inputs.flatMap((input, i) => (holder.entries.has(keys[i]!) ? [] : [{ input, key: keys[i]! }]));
-  const fresh = missing.length ? await render(missing.map((m) => m.input)) : { results: [], images: [] };
+  const todo = missing.map((m) => m.input);
+  const fresh = !missing.length ? { results: [], images: [] } : cache ? await renderWithBuildCache(cache, setup, todo, render) : await render(todo);
   const next = new Map<string, Entry>();
   missing.forEach((m, i) => {
     const result = fresh.results[i]!;

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,7 +40,8 @@ beforeAll(async () => {
   server = spawn(process.execPath, ['scripts/astro.ts', 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
     // A fresh Astro config folder: with telemetry on, Astro would print its notice there on the first run.
-    env: { ...env, KB_CONTENT_DIR: join(dir, 'content'), KB_CONFIG: join(dir, 'kb.config.yml'), XDG_CONFIG_HOME: join(dir, 'config'), FORCE_COLOR: '0' },
+    // A build cache of its own, which dev reads and fills as a build does.
+    env: { ...env, KB_CONTENT_DIR: join(dir, 'content'), KB_CONFIG: join(dir, 'kb.config.yml'), KB_CACHE_DIR: join(dir, 'cache'), XDG_CONFIG_HOME: join(dir, 'config'), FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -128,6 +129,9 @@ describe('npm run dev', () => {
     const built = policy(await readFile(join(inject('distDir'), 'en/invoices/create-an-invoice/index.html'), 'utf8'));
     expect(built).toContain("style-src 'self';");
     expect(built).not.toMatch(/unsafe-inline|ws:/);
+    // What it rendered is in the build cache, for the next `npm run dev` or build (src/markdown/render-cache.ts).
+    const rendered = await readdir(join(dir, 'cache'), { recursive: true, withFileTypes: true });
+    expect(rendered.filter((e) => e.isFile() && e.parentPath.includes('/render/')).length).toBeGreaterThan(20);
     await p.page.context().close();
   });
 

@@ -6,6 +6,7 @@ import { loadKnowledgeBase } from '../../../src/content/knowledge-base.ts';
 import { markDevServer } from '../../../src/build/dev-mode.ts';
 import { renderCached } from '../../../src/markdown/render-cache.ts';
 import type { RenderInput } from '../../../src/markdown/render-article.ts';
+import { openBuildCache } from '../../../src/build/build-cache.ts';
 
 // What `npm run dev` does after a save: read the whole content folder again, render only what changed.
 let dir: string;
@@ -52,5 +53,35 @@ describe('dev render cache', () => {
     await writeFile(join(dir, '_assets/plan.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>');
     await renderCached(setup, [a, { ...b, body: 'two, edited' }], render);
     expect(asked.at(-1)).toEqual(['one', 'two, edited']);
+  });
+
+  it('starts from what the build cache holds: a restarted dev server renders only what changed since', async () => {
+    const setup = { siteOrigin: 'https://help.example', contentDir: dir, articleUrls: [] as [string, string][], categoryUrls: [] as [string, string][] };
+    const input = (name: string, body: string): RenderInput => ({ body, path: join(dir, `en/billing/${name}.md`), locale: 'en', articleType: 'guide', lineOffset: 4 });
+    const asked: string[][] = [];
+    const render = async (inputs: RenderInput[]) => {
+      asked.push(inputs.map((i) => i.body));
+      return { results: inputs.map((i) => ({ html: `<p>${i.body}</p>`, headings: [], anchors: [], sections: [], faq: [], text: i.body, links: [], images: [], messages: [] })), images: [] };
+    };
+    const restart = () => delete (globalThis as Record<symbol, unknown>)[Symbol.for('kb-site.render-cache')];
+    // Outside the content folder, as .kb-cache/ is: every file in that folder is part of the key.
+    const cacheDir = await mkdtemp(join(tmpdir(), 'kb-render-cache-build-'));
+    const cache = openBuildCache(cacheDir);
+    const [a, b, c] = [input('a', 'alpha'), input('b', 'beta'), input('c', 'gamma')];
+    restart();
+    await renderCached(setup, [a, b], render, cache);
+    // The next `npm run dev`: nothing in memory, both articles in the build cache, one new article.
+    restart();
+    const again = await renderCached(setup, [a, b, c], render, cache);
+    expect(asked).toEqual([['alpha', 'beta'], ['gamma']]);
+    expect(again.results.map((r) => r.html)).toEqual(['<p>alpha</p>', '<p>beta</p>', '<p>gamma</p>']);
+    // A save after that: only the edited article, from neither memory nor the build cache.
+    await renderCached(setup, [a, { ...b, body: 'beta, edited' }, c], render, cache);
+    expect(asked.at(-1)).toEqual(['beta, edited']);
+    // Without a build cache (KB_CACHE=0), a restart renders everything again.
+    restart();
+    await renderCached(setup, [a, b, c], render, undefined);
+    expect(asked.at(-1)).toEqual(['alpha', 'beta', 'gamma']);
+    await rm(cacheDir, { recursive: true, force: true });
   });
 });
