@@ -19,7 +19,7 @@ import { openTokenTable, tokenizerFingerprint } from './token-cache.ts';
 import { buildCache, hash } from '../build/build-cache.ts';
 import { pipelineFingerprint } from '../markdown/pipeline-fingerprint.ts';
 import { createSynonymExpander, type SynonymExpander } from './synonyms.ts';
-import { japaneseDictionaryRules, type DictionaryMode } from './japanese-dictionary.ts';
+import { japaneseDictionaryKey, japaneseDictionaryRules, type DictionaryMode } from './japanese-dictionary.ts';
 import { articleFields, fieldTf, levelOf, sectionFields, synonymShare, type FieldName } from './scoring.ts';
 import { basePath, withBase } from '../content/site-url.ts';
 import {
@@ -105,9 +105,11 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
   }
   for (const [locale, articles] of byLocale) {
     const titles = new Map((source.categories ?? []).filter((c) => c.locale === locale).map((c) => [c.slug, c.title]));
-    const dictionary = /^ja\b/.test(locale) ? japaneseDictionaryRules(source.config?.search?.japaneseDictionary ?? 'off') : [];
-    const rules = [...(source.synonyms?.[locale] ?? []), ...dictionary];
-    const key = cache && localeKey(locale, articles, titles, link('/'), rules, opts);
+    const mode: DictionaryMode = /^ja\b/.test(locale) ? (source.config?.search?.japaneseDictionary ?? 'off') : 'off';
+    const own = source.synonyms?.[locale] ?? [];
+    // The built-in dictionary is in the key by its own key (its bytes and code), not by its 22,000 rules: an index
+    // read back from the cache never loads it.
+    const key = cache && localeKey(locale, articles, titles, link('/'), own, japaneseDictionaryKey(mode), opts);
     const started = performance.now();
     const cached = key ? cache!.read(searchCacheKind, key) : undefined;
     let built: LocaleSearchIndex;
@@ -117,6 +119,7 @@ export function buildSearchIndex(source: SearchSource, options: BuildSearchOptio
       built = { ...entry.built, stats: { ...entry.built.stats, buildMs: Math.round(performance.now() - started) } };
     } else {
       const before = index.files.size;
+      const rules = [...own, ...japaneseDictionaryRules(mode)];
       built = buildLocale(locale, articles, (slug) => titles.get(slug) ?? slug, link, rules, opts, index.files, table.tokens);
       if (key) cache!.write(searchCacheKind, key, JSON.stringify({ built, files: [...index.files].slice(before) }));
     }
@@ -138,9 +141,9 @@ let codeFingerprint: string | undefined;
  * the writer's path, the category titles, the site's path, the synonyms, the options, and the code (this folder,
  * the link helper, and the tokenizer with Node's ICU data).
  */
-function localeKey(locale: string, articles: readonly Article[], titles: Map<string, string>, base: string, rules: readonly SynonymRule[], opts: Options): string {
+function localeKey(locale: string, articles: readonly Article[], titles: Map<string, string>, base: string, rules: readonly SynonymRule[], dictionary: string, opts: Options): string {
   codeFingerprint ??= hash(pipelineFingerprint([fileURLToPath(new URL('.', import.meta.url))], []), tokenizerFingerprint(), readFileSync(new URL('../content/site-url.ts', import.meta.url)));
-  const inputs = JSON.stringify({ locale, articles, titles: [...titles], base, rules, opts }, (k, v) => (k === 'html' || k === 'displayPath' ? undefined : v));
+  const inputs = JSON.stringify({ locale, articles, titles: [...titles], base, rules, dictionary, opts }, (k, v) => (k === 'html' || k === 'displayPath' ? undefined : v));
   return hash('search-locale', codeFingerprint, inputs);
 }
 

@@ -36,6 +36,19 @@ function tokenized(rule: SynonymRule) {
   return hit;
 }
 
+/**
+ * Hand over the tokens of a rule's `finds` made earlier (a compiled dictionary read back from the build cache), so
+ * the expander does not tokenize them again: it checks every rule's `finds` against the text's vocabulary, and
+ * tokenizes `typed` only for the few rules that can apply. They must be `indexTokens` of each word of
+ * `rule.finds`, in order, empty lists included.
+ */
+export function withKnownTokens(rule: SynonymRule, finds: string[][]): SynonymRule {
+  const known = finds.filter((tokens) => tokens.length > 0);
+  let typed: string[][] | undefined;
+  ruleTokens.set(rule, { finds: () => known, typed: () => (typed ??= rule.typed.map((w) => indexTokens(w)).filter((t) => t.length > 0)) });
+  return rule;
+}
+
 /** The tokens of a several-token word must follow each other (stopwords, which are not tokens, may sit between). */
 const slack = 1;
 
