@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { RenderInput, RenderedArticle } from './render-article.ts';
 import type { ImageAsset } from '../content/image-assets.ts';
-import { createSiteRenderer, type RenderSetup } from './render-setup.ts';
+import type { RenderSetup } from './render-setup.ts';
 import { runWorker } from '../run-worker.ts';
 import { renderCached } from './render-cache.ts';
 
@@ -44,7 +44,13 @@ async function renderAll(setup: RenderSetup, inputs: RenderInput[]): Promise<Ren
   }
 }
 
-export function renderHere(setup: RenderSetup, inputs: RenderInput[]): RenderOutput {
+/**
+ * The Markdown pipeline (unified, micromark, highlight.js and the plugins: about 0.45 s of imports) is loaded when an
+ * article has to be rendered, not before: a rebuild or a dev server whose articles all come from the build cache
+ * never loads it.
+ */
+export async function renderHere(setup: RenderSetup, inputs: RenderInput[]): Promise<RenderOutput> {
+  const { createSiteRenderer } = await import('./render-setup.ts');
   const renderer = createSiteRenderer(setup);
   return { results: renderer.render(inputs), images: renderer.images() };
 }
