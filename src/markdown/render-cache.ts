@@ -8,6 +8,7 @@ import type { RenderOutput } from './render-pool.ts';
 import { inDevServer } from '../build/dev-mode.ts';
 import { buildCache, hash, type BuildCache } from '../build/build-cache.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
+import { downloadTypes, imageTypes } from '../content/asset-types.ts';
 
 interface Entry {
   result: RenderedArticle;
@@ -52,12 +53,26 @@ export async function renderCached(setup: RenderSetup, inputs: RenderInput[], re
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
-/** Path, size and modification time of every file in the content folder other than Markdown. */
+/**
+ * Whether an article's HTML can depend on a file's bytes: only images and downloads are read (for their
+ * content-hashed URL, an SVG's sanitized copy); of any other file (`_category.yml`, `_synonyms.yml`, a `.txt` an
+ * article links to) only whether it is there counts. So saving a category's title or a synonym renders nothing again.
+ */
+const readByRenderer = (name: string) => {
+  const ext = extname(name).toLowerCase();
+  return ext in imageTypes || ext in downloadTypes;
+};
+
+/** Every file in the content folder other than Markdown: its path, and the size and modification time of an image or download. */
 function assetStamp(contentDir: string): string {
   const parts: string[] = [];
   for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || extname(entry.name).toLowerCase() === '.md') continue;
     const path = join(entry.parentPath, entry.name);
+    if (!readByRenderer(entry.name)) {
+      parts.push(path);
+      continue;
+    }
     const s = statSync(path, { throwIfNoEntry: false });
     if (s) parts.push(`${path}\0${s.size}\0${s.mtimeMs}`);
   }
@@ -100,12 +115,16 @@ function parseEntry(bytes: Buffer | undefined): Entry | undefined {
   }
 }
 
-/** Path and content hash of every file in the content folder other than Markdown (mtimes change on every checkout). */
+/** Every file in the content folder other than Markdown: its path, and the content hash of an image or download (mtimes change on every checkout). */
 function assetDigest(contentDir: string): string {
   const parts: string[] = [];
   for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || extname(entry.name).toLowerCase() === '.md') continue;
     const path = join(entry.parentPath, entry.name);
+    if (!readByRenderer(entry.name)) {
+      parts.push(path);
+      continue;
+    }
     try {
       parts.push(`${path}\0${createHash('sha256').update(readFileSync(path)).digest('base64url')}`);
     } catch {

@@ -50,6 +50,14 @@ describe('dev render cache', () => {
     await renderCached(setup, [a, b], render);
     await renderCached(setup, [a, { ...b, body: 'two, edited' }], render);
     expect(asked.slice(-2)).toEqual([['one', 'two'], ['two, edited']]);
+    // A category's or the synonyms' file is not read by the renderer: a new one counts (a link may point at any
+    // file), but saving it again renders nothing.
+    await writeFile(join(dir, 'en/billing/_category.yml'), 'title: Billing\n');
+    await renderCached(setup, [a, { ...b, body: 'two, edited' }], render);
+    const before = asked.length;
+    await writeFile(join(dir, 'en/billing/_category.yml'), 'title: Billing and refunds\n');
+    await renderCached(setup, [a, { ...b, body: 'two, edited' }], render);
+    expect(asked).toHaveLength(before);
     await writeFile(join(dir, '_assets/plan.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>');
     await renderCached(setup, [a, { ...b, body: 'two, edited' }], render);
     expect(asked.at(-1)).toEqual(['one', 'two, edited']);
