@@ -63,8 +63,8 @@ const readByRenderer = (name: string) => {
   return ext in imageTypes || ext in downloadTypes;
 };
 
-/** Every file in the content folder other than Markdown: its path, and the size and modification time of an image or download. */
-function assetStamp(contentDir: string): string {
+/** Every file in the content folder other than Markdown, sorted: its path, and for an image or a download `what(path)`. */
+function contentFilesKey(contentDir: string, what: (path: string) => string | undefined): string {
   const parts: string[] = [];
   for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || extname(entry.name).toLowerCase() === '.md') continue;
@@ -73,10 +73,18 @@ function assetStamp(contentDir: string): string {
       parts.push(path);
       continue;
     }
-    const s = statSync(path, { throwIfNoEntry: false });
-    if (s) parts.push(`${path}\0${s.size}\0${s.mtimeMs}`);
+    const part = what(path);
+    if (part !== undefined) parts.push(`${path}\0${part}`);
   }
   return parts.sort().join('\n');
+}
+
+/** Dev's key of the files: an image's or download's size and modification time. */
+function assetStamp(contentDir: string): string {
+  return contentFilesKey(contentDir, (path) => {
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s ? `${s.size}\0${s.mtimeMs}` : undefined;
+  });
 }
 
 export const renderCacheKind = 'render';
@@ -115,21 +123,13 @@ function parseEntry(bytes: Buffer | undefined): Entry | undefined {
   }
 }
 
-/** Every file in the content folder other than Markdown: its path, and the content hash of an image or download (mtimes change on every checkout). */
+/** A build's key of the files: an image's or download's content hash (mtimes change on every checkout). */
 function assetDigest(contentDir: string): string {
-  const parts: string[] = [];
-  for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || extname(entry.name).toLowerCase() === '.md') continue;
-    const path = join(entry.parentPath, entry.name);
-    if (!readByRenderer(entry.name)) {
-      parts.push(path);
-      continue;
-    }
+  return contentFilesKey(contentDir, (path) => {
     try {
-      parts.push(`${path}\0${createHash('sha256').update(readFileSync(path)).digest('base64url')}`);
+      return createHash('sha256').update(readFileSync(path)).digest('base64url');
     } catch {
-      parts.push(`${path}\0unreadable`);
+      return 'unreadable';
     }
-  }
-  return parts.sort().join('\n');
+  });
 }

@@ -58,20 +58,20 @@ const keys = new Map<DictionaryMode, string>();
  * What the rules of a mode are made from, as a cache key: the dictionary's bytes, this file and the tokenizer. Named
  * by mode first, so each mode keeps its own entry (see dropOtherEntries). '' for 'off'.
  */
-export function japaneseDictionaryKey(mode: DictionaryMode, bytes?: Buffer): string {
+export function japaneseDictionaryKey(mode: DictionaryMode): string {
   if (mode === 'off') return '';
   let key = keys.get(mode);
-  if (!key) keys.set(mode, (key = `${mode}-${hash('ja-dictionary', mode, bytes ?? readFileSync(dictionaryFile()), readFileSync(new URL(import.meta.url)), tokenizerFingerprint())}`));
+  if (!key) keys.set(mode, (key = `${mode}-${hash('ja-dictionary', mode, readFileSync(dictionaryFile()), readFileSync(new URL(import.meta.url)), tokenizerFingerprint())}`));
   return key;
 }
 
 /** The rules of a mode, from the build cache when it has them (not kept in memory; tests call it directly). */
 export function loadDictionaryRules(mode: Exclude<DictionaryMode, 'off'>, cache: BuildCache | undefined): SynonymRule[] {
-  const bytes = readFileSync(dictionaryFile());
-  const key = cache && japaneseDictionaryKey(mode, bytes);
+  // The key is usually known already (the search index's own key names it); the 14 MB file is read for it only once.
+  const key = cache && japaneseDictionaryKey(mode);
   let rules = key ? readCompiled(cache!.read(dictionaryCacheKind, key)) : undefined;
   if (!rules) {
-    rules = compile(JSON.parse(bytes.toString('utf8')) as { items: SudachiItem[] }[], mode);
+    rules = compile(JSON.parse(readFileSync(dictionaryFile(), 'utf8')) as { items: SudachiItem[] }[], mode);
     if (key) {
       const compiled = rules.map((r): CompiledRule => [r.typed, r.finds, r.finds.map((w) => indexTokens(w))]);
       rules = compiled.map(([typed, finds, findTokens]) => withKnownTokens({ typed, finds }, findTokens));

@@ -24,15 +24,15 @@ interface CompiledRule {
  */
 const ruleTokens = new WeakMap<SynonymRule, { finds: () => string[][]; typed: () => string[][] }>();
 
+/** The tokens of some words, made when first asked for. */
+function lazyTokens(words: readonly string[]): () => string[][] {
+  let tokens: string[][] | undefined;
+  return () => (tokens ??= words.map((w) => indexTokens(w)).filter((t) => t.length > 0));
+}
+
 function tokenized(rule: SynonymRule) {
   let hit = ruleTokens.get(rule);
-  if (!hit) {
-    const lazy = (words: readonly string[]) => {
-      let tokens: string[][] | undefined;
-      return () => (tokens ??= words.map((w) => indexTokens(w)).filter((t) => t.length > 0));
-    };
-    ruleTokens.set(rule, (hit = { finds: lazy(rule.finds), typed: lazy(rule.typed) }));
-  }
+  if (!hit) ruleTokens.set(rule, (hit = { finds: lazyTokens(rule.finds), typed: lazyTokens(rule.typed) }));
   return hit;
 }
 
@@ -44,8 +44,7 @@ function tokenized(rule: SynonymRule) {
  */
 export function withKnownTokens(rule: SynonymRule, finds: string[][]): SynonymRule {
   const known = finds.filter((tokens) => tokens.length > 0);
-  let typed: string[][] | undefined;
-  ruleTokens.set(rule, { finds: () => known, typed: () => (typed ??= rule.typed.map((w) => indexTokens(w)).filter((t) => t.length > 0)) });
+  ruleTokens.set(rule, { finds: () => known, typed: lazyTokens(rule.typed) });
   return rule;
 }
 

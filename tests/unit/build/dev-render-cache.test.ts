@@ -25,6 +25,18 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const load = () => loadKnowledgeBase({ contentDir: dir, configPath: join(dir, 'none.yml'), gitDates: false });
 
+/** A render setup for the test folder and a renderer that records the bodies it is handed. */
+function fakeRenderer() {
+  const setup = { siteOrigin: 'https://help.example', contentDir: dir, articleUrls: [] as [string, string][], categoryUrls: [] as [string, string][] };
+  const input = (name: string, body: string): RenderInput => ({ body, path: join(dir, `en/billing/${name}.md`), locale: 'en', articleType: 'guide', lineOffset: 4 });
+  const asked: string[][] = [];
+  const render = async (inputs: RenderInput[]) => {
+    asked.push(inputs.map((i) => i.body));
+    return { results: inputs.map((i) => ({ html: `<p>${i.body}</p>`, headings: [], anchors: [], sections: [], faq: [], text: i.body, links: [], images: [], messages: [] })), images: [] };
+  };
+  return { setup, input, asked, render };
+}
+
 describe('dev render cache', () => {
   it('renders only the edited article again, and still publishes the images of the cached ones', async () => {
     const first = await load();
@@ -38,13 +50,7 @@ describe('dev render cache', () => {
   });
 
   it('hands only changed inputs to the renderer, and everything again when an image changes', async () => {
-    const setup = { siteOrigin: 'https://help.example', contentDir: dir, articleUrls: [] as [string, string][], categoryUrls: [] as [string, string][] };
-    const input = (name: string, body: string): RenderInput => ({ body, path: join(dir, `en/billing/${name}.md`), locale: 'en', articleType: 'guide', lineOffset: 4 });
-    const asked: string[][] = [];
-    const render = async (inputs: RenderInput[]) => {
-      asked.push(inputs.map((i) => i.body));
-      return { results: inputs.map((i) => ({ html: `<p>${i.body}</p>`, headings: [], anchors: [], sections: [], faq: [], text: i.body, links: [], images: [], messages: [] })), images: [] };
-    };
+    const { setup, input, asked, render } = fakeRenderer();
     const a = input('a', 'one');
     const b = input('b', 'two');
     await renderCached(setup, [a, b], render);
@@ -64,13 +70,7 @@ describe('dev render cache', () => {
   });
 
   it('starts from what the build cache holds: a restarted dev server renders only what changed since', async () => {
-    const setup = { siteOrigin: 'https://help.example', contentDir: dir, articleUrls: [] as [string, string][], categoryUrls: [] as [string, string][] };
-    const input = (name: string, body: string): RenderInput => ({ body, path: join(dir, `en/billing/${name}.md`), locale: 'en', articleType: 'guide', lineOffset: 4 });
-    const asked: string[][] = [];
-    const render = async (inputs: RenderInput[]) => {
-      asked.push(inputs.map((i) => i.body));
-      return { results: inputs.map((i) => ({ html: `<p>${i.body}</p>`, headings: [], anchors: [], sections: [], faq: [], text: i.body, links: [], images: [], messages: [] })), images: [] };
-    };
+    const { setup, input, asked, render } = fakeRenderer();
     const restart = () => delete (globalThis as Record<symbol, unknown>)[Symbol.for('kb-site.render-cache')];
     // Outside the content folder, as .kb-cache/ is: every file in that folder is part of the key.
     const cacheDir = await mkdtemp(join(tmpdir(), 'kb-render-cache-build-'));
